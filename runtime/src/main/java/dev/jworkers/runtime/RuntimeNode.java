@@ -1,0 +1,101 @@
+package dev.jworkers.runtime;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.jworkers.runtime.config.WorkerConfig;
+import dev.jworkers.runtime.js.JsEngine;
+import dev.jworkers.runtime.log.Log;
+import dev.jworkers.runtime.server.HttpServer;
+import dev.jworkers.runtime.server.ServerLimits;
+import dev.jworkers.runtime.server.ServerStats;
+import dev.jworkers.runtime.shard.ShardGroup;
+import dev.jworkers.runtime.worker.WorkerBundle;
+import dev.jworkers.runtime.worker.WorkerLoadException;
+
+/**
+ * A running runtime: the JS engine, the shards with their Workers, and the HTTP listener.
+ * {@code tools/runtime serve} runs one; tests start them in-process on ephemeral ports.
+ */
+public final class RuntimeNode implements AutoCloseable {
+    private static final Log LOG = Log.get("node");
+    /** What to run and where. {@code engine} may be shared between nodes (tests); null makes a new one. */
+    public record Options(List<WorkerConfig> workers, String host, int port, int shards, boolean noJit,
+                          ServerLimits limits, JsEngine engine) {
+        public static Options of(WorkerConfig worker) {
+            return new Options(List.of(worker), "127.0.0.1", 0, 2, false, ServerLimits.DEFAULT, null);
+        }
+        public Options withLimits(ServerLimits l) { return new Options(workers, host, port, shards, noJit, l, engine); }
+        public Options withEngine(JsEngine e) { return new Options(workers, host, port, shards, noJit, limits, e); }
+        public Options withShards(int n) { return new Options(workers, host, port, n, noJit, limits, engine); }
+    }
+
+    private final JsEngine engine;
+    private final boolean ownsEngine;
+    private final ShardGroup shards;
+    private final HttpServer server;
+    private final InetSocketAddress address;
+
+    private RuntimeNode(JsEngine engine, boolean ownsEngine, ShardGroup shards, HttpServer server, InetSocketAddress address) {
+        this.engine = engine;
+        this.ownsEngine = ownsEngine;
+        this.shards = shards;
+        this.server = server;
+        this.address = address;
+    }
+
+    public static RuntimeNode start(Options o) throws WorkerLoadException, InterruptedException {
+        List<WorkerBundle> bundles = new ArrayList<>();
+        for (WorkerConfig w : o.workers()) bundles.add(new WorkerBundle(w));
+        long t0 = System.nanoTime();
+        JsEngine engine = o.engine() != null ? o.engine() : new JsEngine(o.noJit());
+        boolean owns = o.engine() == null;
+        long t1 = System.nanoTime();
+        ShardGroup shards;
+        try {
+            shards = new ShardGroup(o.shards(), engine, bundles);
+            LOG.debug("engine " + (t1 - t0) / 1_000_000 + " ms, Workers loaded on " + o.shards() + " shards in "
+                    + (System.nanoTime() - t1) / 1_000_000 + " ms");
+        } catch (WorkerLoadException | RuntimeException e) {
+            if (owns) engine.close();
+            throw e;
+        }
+        HttpServer server = new HttpServer(shards, o.limits());
+        try {
+            InetSocketAddress bound = server.bind(o.host(), o.port());
+            return new RuntimeNode(engine, owns, shards, server, bound);
+        } catch (Exception e) {
+            server.close();
+            shards.close();
+            if (owns) engine.close();
+            if (e instanceof InterruptedException ie) throw ie;
+            throw new IllegalStateException("cannot listen on " + o.host() + ":" + o.port() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public InetSocketAddress address() { return address; }
+
+    public int port() { return address.getPort(); }
+
+    public ServerStats stats() { return server.stats(); }
+
+    public JsEngine engine() { return engine; }
+
+    /** Requests in flight, including those whose waitUntil work still runs. */
+    public int inFlight() { return shards.inFlight(); }
+
+    /** Graceful stop: no new connections, in-flight work gets {@code grace}; returns whether it all finished. */
+    public boolean shutdown(Duration grace) throws InterruptedException {
+        boolean drained = server.shutdown(grace);
+        shards.close();
+        if (ownsEngine) engine.close();
+        return drained;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        shutdown(Duration.ZERO);
+    }
+}

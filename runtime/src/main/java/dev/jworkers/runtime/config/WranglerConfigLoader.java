@@ -1,0 +1,130 @@
+package dev.jworkers.runtime.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+
+/**
+ * Reads {@code wrangler.jsonc}, {@code wrangler.json} and {@code wrangler.toml}. This slice supports
+ * {@code name}, {@code main}, {@code compatibility_date}, {@code vars} and {@code limits.cpu_ms};
+ * every other field is warned about by name, never silently dropped.
+ */
+public final class WranglerConfigLoader {
+    public static final Set<String> FILE_NAMES = Set.of("wrangler.jsonc", "wrangler.json", "wrangler.toml");
+    private static final Set<String> SUPPORTED = Set.of("name", "main", "compatibility_date", "vars", "limits", "$schema");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+            .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private static final ObjectMapper TOML = new TomlMapper();
+
+    private WranglerConfigLoader() {}
+
+    /** Finds a wrangler config in {@code dir}, in the order wrangler prefers, or null. */
+    public static Path find(Path dir) {
+        for (String n : new String[] {"wrangler.jsonc", "wrangler.json", "wrangler.toml"}) {
+            Path p = dir.resolve(n);
+            if (Files.isRegularFile(p)) return p;
+        }
+        return null;
+    }
+
+    public static WorkerConfig load(Path file, Consumer<String> warn) throws ConfigException {
+        String where = file.toString();
+        JsonNode root;
+        try {
+            String text = Files.readString(file);
+            root = file.getFileName().toString().endsWith(".toml") ? TOML.readTree(text) : JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(where + ": not valid " + (where.endsWith(".toml") ? "TOML" : "JSON") + ": "
+                    + e.getOriginalMessage() + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""));
+        } catch (IOException e) {
+            throw new ConfigException(where + ": cannot read: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) throw new ConfigException(where + ": expected an object at the top level");
+
+        root.fieldNames().forEachRemaining(f -> {
+            if (!SUPPORTED.contains(f)) warn.accept(where + ": field '" + f + "' is not supported yet and is ignored");
+        });
+
+        Path dir = file.toAbsolutePath().getParent();
+        String name = string(root, "name", where, null);
+        String main = string(root, "main", where, null);
+        if (main == null) throw new ConfigException(where + ": field 'main' is required: the path of the Worker's entry module");
+        Path mainPath = dir.resolve(main).normalize();
+        if (!Files.isRegularFile(mainPath)) {
+            throw new ConfigException(where + ": field 'main': file not found: " + main);
+        }
+        String date = string(root, "compatibility_date", where, null);
+        if (date != null && !DATE.matcher(date).matches()) {
+            throw new ConfigException(where + ": field 'compatibility_date': expected a date as YYYY-MM-DD, got '" + date + "'");
+        }
+        Map<String, WorkerConfig.VarValue> vars = vars(root.get("vars"), where);
+        long cpu = WorkerConfig.DEFAULT_CPU_LIMIT_MILLIS;
+        JsonNode limits = root.get("limits");
+        if (limits != null) {
+            if (!limits.isObject()) throw new ConfigException(where + ": field 'limits': expected an object");
+            limits.fieldNames().forEachRemaining(f -> {
+                if (!f.equals("cpu_ms")) warn.accept(where + ": field 'limits." + f + "' is not supported yet and is ignored");
+            });
+            JsonNode c = limits.get("cpu_ms");
+            if (c != null) {
+                if (!c.canConvertToLong() || c.asLong() <= 0) throw new ConfigException(where + ": field 'limits.cpu_ms': expected a positive integer (milliseconds)");
+                cpu = c.asLong();
+            }
+        }
+        Path root0 = mainPath.startsWith(dir) ? dir : mainPath.getParent();
+        if (name == null) name = dir.getFileName() == null ? "worker" : dir.getFileName().toString();
+        return new WorkerConfig(name, root0, mainPath, date, vars, cpu);
+    }
+
+    /** A Worker from a bare entry file: named after the file, its directory is the bundle root. */
+    public static WorkerConfig forScript(Path entry) {
+        Path abs = entry.toAbsolutePath().normalize();
+        String file = abs.getFileName().toString();
+        String name = file.replaceFirst("\\.(m?js)$", "");
+        return new WorkerConfig(name, abs.getParent(), abs, null, Map.of(), WorkerConfig.DEFAULT_CPU_LIMIT_MILLIS);
+    }
+
+    private static String string(JsonNode root, String field, String where, String dflt) throws ConfigException {
+        JsonNode n = root.get(field);
+        if (n == null || n.isNull()) return dflt;
+        if (!n.isTextual()) throw new ConfigException(where + ": field '" + field + "': expected a string");
+        return n.asText();
+    }
+
+    private static Map<String, WorkerConfig.VarValue> vars(JsonNode node, String where) throws ConfigException {
+        Map<String, WorkerConfig.VarValue> out = new LinkedHashMap<>();
+        if (node == null || node.isNull()) return out;
+        if (!node.isObject()) throw new ConfigException(where + ": field 'vars': expected an object of names to values");
+        for (var it = node.fields(); it.hasNext(); ) {
+            var e = it.next();
+            JsonNode v = e.getValue();
+            if (v.isTextual()) out.put(e.getKey(), new WorkerConfig.VarValue(v.asText(), false));
+            else {
+                try {
+                    out.put(e.getKey(), new WorkerConfig.VarValue(JSON.writeValueAsString(v), true));
+                } catch (JsonProcessingException ex) {
+                    throw new ConfigException(where + ": field 'vars." + e.getKey() + "': " + ex.getOriginalMessage());
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.jworkers.runtime.js;
+
+import java.io.OutputStream;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.EnvironmentAccess;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotAccess;
+import org.graalvm.polyglot.io.FileSystem;
+import org.graalvm.polyglot.io.IOAccess;
+
+import dev.jworkers.runtime.log.Log;
+
+/**
+ * The one polyglot Engine every Context shares (parsed and compiled code is shared through it),
+ * and the sandbox every Worker Context is built with.
+ */
+public final class JsEngine implements AutoCloseable {
+    private static final Log LOG = Log.get("engine");
+
+    /** Only methods marked {@code @HostAccess.Export} on our op objects are callable; no classes, no reflection. */
+    public static final HostAccess HOST_ACCESS = HostAccess.newBuilder()
+            .allowAccessAnnotatedBy(HostAccess.Export.class)
+            .allowBufferAccess(true)
+            .build();
+
+    private final Engine engine;
+    private final boolean jit;
+
+    public JsEngine(boolean noJit) {
+        Engine.Builder b = Engine.newBuilder("js", "wasm")
+                .option("engine.WarnInterpreterOnly", "false")
+                .out(OutputStream.nullOutputStream());
+        if (noJit) b.allowExperimentalOptions(true).option("engine.Compilation", "false");
+        this.engine = b.build();
+        String impl = engine.getImplementationName();
+        this.jit = !noJit && !"Interpreted".equals(impl);
+        if (noJit) {
+            LOG.info("JS engine: " + impl + ", JIT turned off (--no-jit)");
+        } else if (!jit) {
+            LOG.warn("!!! JS engine: " + impl + ": the JIT is NOT available; JavaScript runs interpreter-only and "
+                    + "10-40x slower. Start through tools/runtime, which passes the JVMCI flags and the Graal compiler. !!!");
+        } else {
+            LOG.info("JS engine: " + impl + " (JIT on)");
+        }
+    }
+
+    public Engine engine() { return engine; }
+
+    public String implementationName() { return engine.getImplementationName(); }
+
+    public boolean jit() { return jit; }
+
+    /**
+     * A sandboxed Context: no host classes, files (except the read-only bundle), processes, threads,
+     * native access or environment; no shell built-ins ({@code load}, {@code print}, {@code Java},
+     * {@code Polyglot}, {@code Graal}).
+     */
+    public Context newContext(FileSystem bundle, OutputStream err) {
+        return Context.newBuilder("js", "wasm")
+                .engine(engine)
+                .allowHostAccess(HOST_ACCESS)
+                .allowHostClassLookup(name -> false)
+                .allowHostClassLoading(false)
+                .allowCreateThread(false)
+                .allowCreateProcess(false)
+                .allowNativeAccess(false)
+                .allowEnvironmentAccess(EnvironmentAccess.NONE)
+                .allowIO(IOAccess.newBuilder().fileSystem(bundle).build())
+                // WebAssembly.Module needs JS to reach the wasm language; nothing else crosses.
+                .allowPolyglotAccess(PolyglotAccess.newBuilder().allowEvalBetween("js", "wasm")
+                        .allowBindingsAccess("js").allowBindingsAccess("wasm").build())
+                .allowExperimentalOptions(true)
+                .option("js.webassembly", "true")
+                .option("js.esm-eval-returns-exports", "true")
+                .option("js.console", "false")
+                .option("js.print", "false")
+                .option("js.load", "false")
+                .option("js.graal-builtin", "false")
+                .option("js.polyglot-builtin", "false")
+                .option("js.java-package-globals", "false")
+                .option("js.global-arguments", "false")
+                .option("js.unhandled-rejections", "warn")
+                .out(err)
+                .err(err)
+                .build();
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}

@@ -1,0 +1,99 @@
+package dev.jworkers.runtime.server;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import dev.jworkers.runtime.shard.ShardGroup;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.GlobalEventExecutor;
+
+/**
+ * The HTTP/1.1 listener. One acceptor thread hands each new connection to the next shard; the
+ * connection, and every request on it, then lives on that shard's event loop.
+ */
+public final class HttpServer implements AutoCloseable {
+    final ServerLimits limits;
+    final ServerStats stats = new ServerStats();
+    private final ShardGroup shards;
+    private final EventLoopGroup acceptor;
+    private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private Channel listener;
+    private String authority;
+
+    public HttpServer(ShardGroup shards, ServerLimits limits) {
+        this.shards = shards;
+        this.limits = limits;
+        this.acceptor = new MultiThreadIoEventLoopGroup(1, ShardGroup.threads("acceptor"), ShardGroup.ioHandler());
+    }
+
+    /** Binds and returns the address actually bound (port 0 picks a free port). */
+    public InetSocketAddress bind(String host, int port) throws InterruptedException {
+        HttpDecoderConfig decoder = new HttpDecoderConfig()
+                .setMaxInitialLineLength(limits.maxLineBytes())
+                .setMaxHeaderSize(limits.maxHeaderBytes())
+                .setMaxChunkSize(64 * 1024);
+        ServerBootstrap b = new ServerBootstrap()
+                .group(acceptor, shards.eventLoops())
+                .channel(ShardGroup.EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 128 * 1024))
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        connections.add(ch);
+                        ch.pipeline().addLast(
+                                new IdleStateHandler(limits.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS),
+                                new HttpServerCodec(decoder),
+                                new HttpConnectionHandler(HttpServer.this));
+                    }
+                });
+        listener = b.bind(host, port).sync().channel();
+        InetSocketAddress bound = (InetSocketAddress) listener.localAddress();
+        String h = bound.getAddress().getHostAddress();
+        authority = (h.contains(":") ? "[" + h + "]" : h) + ":" + bound.getPort();
+        return bound;
+    }
+
+    public ServerStats stats() { return stats; }
+
+    /** The request's absolute URL: origin-form targets get the Host header (or our address). */
+    String urlOf(HttpRequest req) {
+        String uri = req.uri();
+        if (uri.startsWith("http://") || uri.startsWith("https://")) return uri;
+        String host = req.headers().get(HttpHeaderNames.HOST);
+        if (host == null || host.isEmpty()) host = authority;
+        return "http://" + host + (uri.startsWith("/") ? uri : "/" + uri);
+    }
+
+    /** Stops accepting, lets in-flight requests (and their waitUntil work) finish within {@code grace}, then closes. */
+    public boolean shutdown(Duration grace) throws InterruptedException {
+        if (listener != null) listener.close().sync();
+        boolean drained = shards.awaitIdle(grace);
+        connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        return drained;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        shutdown(Duration.ZERO);
+    }
+}

@@ -1,0 +1,115 @@
+package dev.jworkers.runtime.shard;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.jworkers.runtime.js.JsEngine;
+import dev.jworkers.runtime.worker.WorkerBundle;
+import dev.jworkers.runtime.worker.WorkerInstance;
+import dev.jworkers.runtime.worker.WorkerLoadException;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.FastThreadLocalThread;
+
+/** The shards: N Netty event loops, each owning one Context per Worker, plus the watchdog. */
+public final class ShardGroup implements AutoCloseable {
+    public static final boolean EPOLL = Epoll.isAvailable();
+
+    private final EventLoopGroup group;
+    private final List<Shard> shards = new ArrayList<>();
+    private final Watchdog watchdog;
+    final AtomicInteger inFlight = new AtomicInteger();
+
+    /** Starts {@code count} shards and loads every Worker on each of them (in parallel). */
+    public ShardGroup(int count, JsEngine engine, List<WorkerBundle> bundles) throws WorkerLoadException {
+        this.group = new MultiThreadIoEventLoopGroup(count, threads("shard"), ioHandler());
+        int i = 0;
+        for (EventExecutor e : group) shards.add(new Shard(i++, (EventLoop) e, this));
+        List<Future<?>> loads = new ArrayList<>();
+        for (Shard s : shards) {
+            loads.add(s.loop.submit(() -> {
+                s.bindThread();
+                for (WorkerBundle b : bundles) s.addWorker(WorkerInstance.load(engine, b, s));
+                return null;
+            }));
+        }
+        try {
+            for (Future<?> f : loads) f.get();
+        } catch (ExecutionException e) {
+            close();
+            if (e.getCause() instanceof WorkerLoadException w) throw w;
+            throw new IllegalStateException("loading Workers failed", e.getCause());
+        } catch (InterruptedException e) {
+            close();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading Workers");
+        }
+        long smallest = bundles.stream().mapToLong(b -> b.config().cpuLimitMillis()).min().orElse(30_000);
+        this.watchdog = new Watchdog(shards, smallest);
+        watchdog.start();
+    }
+
+    public static IoHandlerFactory ioHandler() {
+        return EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    }
+
+    /** Threads named {@code prefix-N}; FastThreadLocalThread makes Netty's thread-locals fast. */
+    public static ThreadFactory threads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new FastThreadLocalThread(r, prefix + "-" + n.getAndIncrement());
+            t.setDaemon(false);
+            return t;
+        };
+    }
+
+    public EventLoopGroup eventLoops() { return group; }
+
+    public List<Shard> shards() { return shards; }
+
+    /** Requests in flight, counting those whose waitUntil work is still running. */
+    public int inFlight() { return inFlight.get(); }
+
+    /** Waits until nothing is in flight or {@code timeout} passes; returns whether it drained. */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (inFlight.get() > 0) {
+            if (System.nanoTime() > deadline) return false;
+            Thread.sleep(10);
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        if (watchdog != null) watchdog.stop();
+        List<Future<?>> closing = new ArrayList<>();
+        for (Shard s : shards) {
+            if (s.loop.isShuttingDown()) continue;
+            closing.add(s.loop.submit(() -> {
+                s.abandonAll();
+                s.closeWorkers();
+            }));
+        }
+        for (Future<?> f : closing) {
+            try {
+                f.get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // A shard that cannot close its Contexts in time is left to the JVM's exit.
+            }
+        }
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

@@ -1,0 +1,204 @@
+package dev.jworkers.runtime.worker;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.SourceSection;
+import org.graalvm.polyglot.Value;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.jworkers.jsapi.JsApi;
+import dev.jworkers.runtime.config.WorkerConfig;
+import dev.jworkers.runtime.io.ConsoleOps;
+import dev.jworkers.runtime.io.HttpOps;
+import dev.jworkers.runtime.io.RequestContext;
+import dev.jworkers.runtime.io.TimerOps;
+import dev.jworkers.runtime.js.JsEngine;
+import dev.jworkers.runtime.log.Log;
+import dev.jworkers.runtime.shard.Shard;
+
+/**
+ * One Worker loaded into one shard's Context: the web platform, the user's code, and the fetch
+ * dispatcher. Only its shard's thread calls into it.
+ */
+public final class WorkerInstance implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Source DISPATCH = JsApi.source(WorkerInstance.class, "js/dispatch.js", "dispatch.js");
+
+    private final WorkerBundle bundle;
+    private final Shard shard;
+    private final Context context;
+    private final Log log;
+    private final TimerOps timers;
+    private Value dispatchFetch;
+    private boolean closed;
+
+    private WorkerInstance(JsEngine engine, WorkerBundle bundle, Shard shard) {
+        this.bundle = bundle;
+        this.shard = shard;
+        this.log = Log.get(bundle.config().name());
+        this.context = engine.newContext(bundle.fs(), new LineLogger(log, bundle.config().name()));
+        this.timers = new TimerOps(shard, this);
+    }
+
+    /** Loads the Worker on the calling shard thread; fails with the file, line and reason. */
+    public static WorkerInstance load(JsEngine engine, WorkerBundle bundle, Shard shard) throws WorkerLoadException {
+        WorkerInstance w = new WorkerInstance(engine, bundle, shard);
+        try {
+            w.start();
+            return w;
+        } catch (WorkerLoadException e) {
+            w.close();
+            throw e;
+        }
+    }
+
+    private void start() throws WorkerLoadException {
+        Map<String, Object> ops = Map.of(
+                "console", new ConsoleOps(name(), System.out, System.err),
+                "timers", timers,
+                "http", new HttpOps(shard, this));
+        Value internal = JsApi.install(context, ops, List.of(DISPATCH));
+        boolean serviceWorker = bundle.format() == ScriptFormat.SERVICE_WORKER;
+        internal.invokeMember("setEnv", envJson(), serviceWorker);
+        boolean[] hasFetch = new boolean[1];
+        WorkerLoadException[] failure = new WorkerLoadException[1];
+        shard.runJs(this, null, () -> {
+            try {
+                if (serviceWorker) {
+                    context.eval(Source.newBuilder("js", bundle.entryText(), bundle.entry()).buildLiteral());
+                    hasFetch[0] = internal.invokeMember("useServiceWorker").asBoolean();
+                } else {
+                    String wrapper = "import * as ns from " + ModuleTypes.jsString(bundle.entry()) + "; export { ns };";
+                    Value exports = context.eval(Source.newBuilder("js", wrapper, "internal:entry.mjs")
+                            .mimeType("application/javascript+module").buildLiteral());
+                    hasFetch[0] = internal.invokeMember("useModule", exports.getMember("ns")).asBoolean();
+                }
+            } catch (PolyglotException e) {
+                failure[0] = new WorkerLoadException(loadError(e));
+            }
+        });
+        if (failure[0] != null) throw failure[0];
+        if (!hasFetch[0]) {
+            String file = bundle.displayPath(bundle.entry());
+            throw new WorkerLoadException(file + ": no fetch handler: "
+                    + (serviceWorker ? "the script did not call addEventListener('fetch', ...)"
+                                     : "the module has no default export with a fetch(request, env, ctx) method"));
+        }
+        this.dispatchFetch = internal.getMember("dispatchFetch");
+    }
+
+    private String envJson() {
+        ObjectNode env = JSON.createObjectNode();
+        try {
+            for (var e : bundle.config().vars().entrySet()) {
+                if (e.getValue().json()) env.set(e.getKey(), JSON.readTree(e.getValue().text()));
+                else env.put(e.getKey(), e.getValue().text());
+            }
+            return JSON.writeValueAsString(env);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** "file:line:column: reason" for an exception thrown while loading the Worker. */
+    private String loadError(PolyglotException e) {
+        if (e.isInterrupted() || e.isCancelled()) {
+            return bundle.displayPath(bundle.entry()) + ": top-level code exceeded the CPU time limit of " + cpuLimitMillis() + " ms";
+        }
+        SourceSection at = e.getSourceLocation();
+        if (at == null || !isUserSource(at)) {
+            for (PolyglotException.StackFrame f : e.getPolyglotStackTrace()) {
+                if (f.isGuestFrame() && f.getSourceLocation() != null && isUserSource(f.getSourceLocation())) {
+                    at = f.getSourceLocation();
+                    break;
+                }
+            }
+        }
+        String where = at != null && isUserSource(at)
+                ? bundle.displayPath(at.getSource().getName().startsWith("/") ? at.getSource().getName() : at.getSource().getPath())
+                        + ":" + at.getStartLine() + ":" + at.getStartColumn()
+                : bundle.displayPath(bundle.entry());
+        String msg = e.getMessage();
+        if (e.isSyntaxError()) {
+            // GraalJS puts "name:line:col " before the reason; the location is already printed.
+            msg = msg.replaceFirst("^\\S+:\\d+:\\d+ ", "");
+            return where + ": SyntaxError: " + msg;
+        }
+        return where + ": Uncaught " + msg;
+    }
+
+    private static boolean isUserSource(SourceSection s) {
+        String n = s.getSource().getName();
+        return n != null && !n.startsWith("internal:");
+    }
+
+    /** An error for the log: the JS stack when there is one, else the message. */
+    public static String describe(PolyglotException e) {
+        if (e.isGuestException()) {
+            Value v = e.getGuestObject();
+            if (v != null && v.hasMember("stack")) {
+                Value stack = v.getMember("stack");
+                if (stack.isString()) return stack.asString();
+            }
+        }
+        return String.valueOf(e.getMessage());
+    }
+
+    /** Hands a request to the Worker's fetch handler; runs on this shard's thread. */
+    public void dispatch(RequestContext rc) {
+        shard.runJs(this, rc, () -> dispatchFetch.executeVoid(rc.id, rc.method, rc.url, rc.headersBlob, rc.hasBody()));
+    }
+
+    public String name() { return bundle.config().name(); }
+
+    public long cpuLimitMillis() { return bundle.config().cpuLimitMillis(); }
+
+    public Context context() { return context; }
+
+    public Log log() { return log; }
+
+    public boolean closed() { return closed; }
+
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        timers.cancelAll();
+        context.close(true);
+    }
+
+    /** The Context's own stderr (e.g. GraalJS's unhandled-rejection warnings): logged as lines. */
+    private static final class LineLogger extends OutputStream {
+        private final Log log;
+        private final String tag;
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+        LineLogger(Log log, String name) {
+            this.log = log;
+            this.tag = "[" + name + "] ";
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            if (b == '\n') flushLine();
+            else line.write(b);
+        }
+
+        @Override
+        public synchronized void flush() { if (line.size() > 0) flushLine(); }
+
+        private void flushLine() {
+            log.warn(tag + line.toString(java.nio.charset.StandardCharsets.UTF_8));
+            line.reset();
+        }
+    }
+}
