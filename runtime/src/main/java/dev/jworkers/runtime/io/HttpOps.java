@@ -101,8 +101,13 @@ public final class HttpOps {
     /** The handler threw or rejected: logs the error (with its stack) and answers 500. */
     @HostAccess.Export
     public void fail(int id, String description) {
-        worker.log().error("[" + worker.name() + "] Uncaught (in response) " + description);
         RequestContext rc = open(id);
+        if (shard.interrupting()) {
+            // The watchdog's interrupt surfaced in JS as an error: the request failed on the CPU limit.
+            if (rc != null) rc.fail(503, Shard.CPU_LIMIT_BODY);
+            return;
+        }
+        worker.log().error("Uncaught (in response) " + description);
         if (rc != null) rc.fail(500, "Internal Server Error\n");
     }
 

@@ -11,6 +11,7 @@ public final class Log {
 
     private static volatile Level threshold = Level.INFO;
     private static volatile PrintStream err = System.err;
+    private static volatile PrintStream out = System.out;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
     private final String component;
@@ -20,6 +21,16 @@ public final class Log {
     public static Log get(String component) { return new Log(component); }
 
     public static void setLevel(Level level) { threshold = level; }
+
+    /** Where log lines (stderr) and Workers' console output (stdout, stderr) go; tests capture them. */
+    public static void redirect(PrintStream stdout, PrintStream stderr) {
+        out = stdout;
+        err = stderr;
+    }
+
+    public static PrintStream stdout() { return out; }
+
+    public static PrintStream stderr() { return err; }
 
     public static Level parseLevel(String s) {
         try {

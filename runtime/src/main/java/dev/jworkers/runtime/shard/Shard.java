@@ -43,6 +43,11 @@ public final class Shard {
         this.group = group;
     }
 
+    public static final String CPU_LIMIT_BODY = "Worker exceeded CPU time limit.\n";
+
+    /** True while the running slice is being interrupted by the watchdog. */
+    public boolean interrupting() { return depth > 0 && interruptedSeq == sliceSeq; }
+
     /** The shard whose thread this is, or null on other threads. */
     public static Shard current() { return CURRENT.get(); }
 
@@ -95,14 +100,13 @@ public final class Shard {
         } catch (PolyglotException e) {
             if (e.isInterrupted() || e.isCancelled()) {
                 String what = rc == null ? "JS outside any request" : (rc.method + " " + rc.url);
-                w.log().error("[" + w.name() + "] " + what + " exceeded the CPU time limit of "
-                        + w.cpuLimitMillis() + " ms and was interrupted");
-                if (rc != null) rc.fail(503, "Worker exceeded CPU time limit.\n");
+                w.log().error(what + " exceeded the CPU time limit of " + w.cpuLimitMillis() + " ms and was interrupted");
+                if (rc != null) rc.fail(503, CPU_LIMIT_BODY);
             } else if (rc != null) {
-                w.log().error("[" + w.name() + "] Uncaught " + WorkerInstance.describe(e));
+                w.log().error("Uncaught " + WorkerInstance.describe(e));
                 rc.fail(500, "Internal Server Error\n");
             } else {
-                w.log().error("[" + w.name() + "] Uncaught " + WorkerInstance.describe(e));
+                w.log().error("Uncaught " + WorkerInstance.describe(e));
             }
         } finally {
             sliceRequest = saved;

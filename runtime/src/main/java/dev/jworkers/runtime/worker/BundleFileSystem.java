@@ -106,6 +106,12 @@ public final class BundleFileSystem implements FileSystem {
         throw new AccessDeniedException(dir.toString(), null, "listing the Worker bundle is not allowed");
     }
 
+    /** Data files are served as generated ES modules, so they must not be typed by their extension. */
+    @Override public String getMimeType(Path path) {
+        Path name = path.getFileName();
+        return name != null && ModuleTypes.isData(name.toString()) ? "application/javascript+module" : null;
+    }
+
     @Override public Path toAbsolutePath(Path path) { return SLASH.resolve(path); }
 
     @Override public Path toRealPath(Path path, LinkOption... linkOptions) throws IOException {

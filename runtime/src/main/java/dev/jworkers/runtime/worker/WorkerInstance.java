@@ -63,7 +63,7 @@ public final class WorkerInstance implements AutoCloseable {
 
     private void start() throws WorkerLoadException {
         Map<String, Object> ops = Map.of(
-                "console", new ConsoleOps(name(), System.out, System.err),
+                "console", new ConsoleOps(name(), Log.stdout(), Log.stderr()),
                 "timers", timers,
                 "http", new HttpOps(shard, this));
         Value internal = JsApi.install(context, ops, List.of(DISPATCH));
@@ -179,12 +179,10 @@ public final class WorkerInstance implements AutoCloseable {
     /** The Context's own stderr (e.g. GraalJS's unhandled-rejection warnings): logged as lines. */
     private static final class LineLogger extends OutputStream {
         private final Log log;
-        private final String tag;
         private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
         LineLogger(Log log, String name) {
             this.log = log;
-            this.tag = "[" + name + "] ";
         }
 
         @Override
@@ -197,7 +195,7 @@ public final class WorkerInstance implements AutoCloseable {
         public synchronized void flush() { if (line.size() > 0) flushLine(); }
 
         private void flushLine() {
-            log.warn(tag + line.toString(java.nio.charset.StandardCharsets.UTF_8));
+            log.warn(line.toString(java.nio.charset.StandardCharsets.UTF_8));
             line.reset();
         }
     }

@@ -97,9 +97,7 @@
   };
 
   function fail(id, error) {
-    let text;
-    try { text = internal.inspect ? internal.inspect(error) : String(error); } catch (e) { text = '[unprintable error]'; }
-    http.fail(id, text);
+    http.fail(id, internal.describeError(error));
   }
 
   function send(id, response) {

@@ -1,0 +1,123 @@
+package dev.jworkers.runtime;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import dev.jworkers.runtime.config.WorkerConfig;
+import dev.jworkers.runtime.js.JsEngine;
+import dev.jworkers.runtime.log.Log;
+import dev.jworkers.runtime.server.ServerLimits;
+
+/** A real runtime on an ephemeral loopback port, serving a Worker written to a temp directory. */
+final class TestNode implements AutoCloseable {
+    /** One engine for the whole test JVM: contexts share it as in production. */
+    static final JsEngine ENGINE = new JsEngine(false);
+    static final ByteArrayOutputStream OUT = new ByteArrayOutputStream();
+    static final ByteArrayOutputStream ERR = new ByteArrayOutputStream();
+    static {
+        Log.redirect(tee(OUT, System.out), tee(ERR, System.err));
+    }
+
+    final RuntimeNode node;
+    final Path dir;
+    final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestNode(RuntimeNode node, Path dir) {
+        this.node = node;
+        this.dir = dir;
+    }
+
+    /** Writes {@code files} (name -> content) to a new directory and serves {@code entry}. */
+    static TestNode serve(Map<String, String> files, String entry, long cpuLimitMillis, int shards, ServerLimits limits) throws Exception {
+        Path dir = Files.createTempDirectory("jworkers-test");
+        for (var e : files.entrySet()) {
+            Path p = dir.resolve(e.getKey());
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, e.getValue());
+        }
+        WorkerConfig cfg = new WorkerConfig("test", dir.toRealPath(), dir.resolve(entry).toRealPath(), null, Map.of(), cpuLimitMillis);
+        return serve(cfg, shards, limits, dir);
+    }
+
+    static TestNode serve(WorkerConfig cfg, int shards, ServerLimits limits, Path dir) throws Exception {
+        RuntimeNode node = RuntimeNode.start(new RuntimeNode.Options(List.of(cfg), "127.0.0.1", 0, shards, false, limits, ENGINE));
+        return new TestNode(node, dir);
+    }
+
+    static TestNode module(String source) throws Exception {
+        return module(source, 2);
+    }
+
+    /** With one shard, module state is shared by every request (one Context). */
+    static TestNode module(String source, int shards) throws Exception {
+        return serve(Map.of("worker.js", source), "worker.js", 30_000, shards, ServerLimits.DEFAULT);
+    }
+
+    URI uri(String path) { return URI.create("http://127.0.0.1:" + node.port() + path); }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder b) throws IOException, InterruptedException {
+        return client.send(b.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Everything logged or printed by Workers so far in this JVM. */
+    static String output() {
+        synchronized (OUT) {
+            return OUT.toString(StandardCharsets.UTF_8) + ERR.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Polls until {@code check} holds or the timeout passes. */
+    static boolean eventually(Duration timeout, java.util.function.BooleanSupplier check) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            if (check.getAsBoolean()) return true;
+            Thread.sleep(10);
+        }
+        return check.getAsBoolean();
+    }
+
+    @Override
+    public void close() throws Exception {
+        node.shutdown(Duration.ofSeconds(2));
+        client.close();
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    private static PrintStream tee(ByteArrayOutputStream capture, PrintStream original) {
+        return new PrintStream(new java.io.OutputStream() {
+            @Override public void write(int b) {
+                synchronized (OUT) { capture.write(b); }
+                original.write(b);
+            }
+            @Override public void write(byte[] b, int off, int len) {
+                synchronized (OUT) { capture.write(b, off, len); }
+                original.write(b, off, len);
+            }
+        }, true, StandardCharsets.UTF_8);
+    }
+}
