@@ -5,16 +5,23 @@
   internal.defineGlobal = function (name, value) {
     Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
   };
+  // An error for the log: its stack (which starts with name and message) when it has one.
+  internal.describeError = function (error) {
+    try {
+      if (error instanceof Error && typeof error.stack === 'string') return error.stack;
+      return internal.inspect ? internal.inspect(error) : String(error);
+    } catch (e) {
+      return '[unprintable error]';
+    }
+  };
   // Uncaught errors from listeners, timers and microtasks: logged, never fatal.
   internal.reportError = function (error) {
-    let text;
-    try {
-      text = internal.inspect ? internal.inspect(error) : String(error);
-    } catch (e) {
-      text = '[unprintable error]';
-    }
-    ops.console.write(3, 'Uncaught ' + text);
+    ops.console.write(3, 'Uncaught ' + internal.describeError(error));
   };
+  // GraalJS defines `Java` even when no host class can be looked up; Workers have no such global.
+  for (const name of ['Java', 'Packages', 'java', 'javax', 'Graal', 'Polyglot', 'load', 'print', 'printErr', 'quit', 'read', 'readbuffer', 'loadWithNewGlobal', 'arguments']) {
+    if (Object.getOwnPropertyDescriptor(globalThis, name)) delete globalThis[name];
+  }
   internal.defineGlobal('reportError', function reportError(error) { internal.reportError(error); });
   internal.defineGlobal('self', globalThis);
 })

@@ -29,11 +29,7 @@ public final class JsEngine implements AutoCloseable {
     private final boolean jit;
 
     public JsEngine(boolean noJit) {
-        Engine.Builder b = Engine.newBuilder("js", "wasm")
-                .option("engine.WarnInterpreterOnly", "false")
-                .out(OutputStream.nullOutputStream());
-        if (noJit) b.allowExperimentalOptions(true).option("engine.Compilation", "false");
-        this.engine = b.build();
+        this.engine = build(noJit);
         String impl = engine.getImplementationName();
         this.jit = !noJit && !"Interpreted".equals(impl);
         if (noJit) {
@@ -43,6 +39,21 @@ public final class JsEngine implements AutoCloseable {
                     + "10-40x slower. Start through tools/runtime, which passes the JVMCI flags and the Graal compiler. !!!");
         } else {
             LOG.info("JS engine: " + impl + " (JIT on)");
+        }
+    }
+
+    private static Engine build(boolean noJit) {
+        Engine.Builder b = Engine.newBuilder("js", "wasm")
+                .option("engine.WarnInterpreterOnly", "false")
+                .out(OutputStream.nullOutputStream());
+        if (!noJit) return b.build();
+        try {
+            // With JVMCI present the JIT runtime is loaded, and compilation is switched off by option.
+            return b.allowExperimentalOptions(true).option("engine.Compilation", "false").build();
+        } catch (IllegalArgumentException e) {
+            // Without JVMCI the fallback runtime has no such option: it never compiles anyway.
+            return Engine.newBuilder("js", "wasm").option("engine.WarnInterpreterOnly", "false")
+                    .out(OutputStream.nullOutputStream()).build();
         }
     }
 

@@ -1,0 +1,188 @@
+package dev.jworkers.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The CLI as users run it: a real child JVM, its exit status and its output. */
+class CliProcessTest {
+    private Path dir;
+    private final List<Process> started = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() throws IOException {
+        dir = Files.createTempDirectory("jworkers-cli");
+    }
+
+    @AfterEach
+    void tearDown() throws IOException {
+        for (Process p : started) p.destroyForcibly();
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private Process launch(String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.add("--enable-native-access=ALL-UNNAMED");
+        cmd.add("--sun-misc-unsafe-memory-access=allow");
+        cmd.add("-Dpolyglot.engine.WarnInterpreterOnly=false");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add("dev.jworkers.runtime.Main");
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).start();
+        started.add(p);
+        return p;
+    }
+
+    private record Result(int status, String out, String err) {}
+
+    private Result run(String... args) throws Exception {
+        Process p = launch(args);
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "exits");
+        return new Result(p.exitValue(), out.get(), err.get());
+    }
+
+    private static String read(java.io.InputStream in) {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Test
+    void helpExitsZero() throws Exception {
+        Result r = run("serve", "--help");
+        assertEquals(0, r.status);
+        assertTrue(r.out.contains("Usage: runtime serve [PATH] [options]") && r.out.contains("--no-jit"), r.out);
+        Result top = run("--help");
+        assertEquals(0, top.status);
+        assertTrue(top.out.contains("serve [PATH]"));
+    }
+
+    @Test
+    void usageErrorsExitTwoWithOneLine() throws Exception {
+        Files.writeString(dir.resolve("w.js"), "export default { fetch() { return new Response('x'); } };");
+        for (String[] args : new String[][] {
+                {"serve", "w.js", "--bogus"}, {"serve", "missing.js"}, {"serve", "w.js", "--port", "abc"},
+                {"serve", "w.js", "--port"}, {"frobnicate"}, {}, {"serve"}}) {
+            Result r = run(args);
+            assertEquals(2, r.status, String.join(" ", args) + ": " + r.err);
+            assertEquals(1, r.err.strip().lines().count(), "one line: " + r.err);
+            assertFalse(r.err.contains("Exception"), r.err);
+        }
+        assertTrue(run("serve", "missing.js").err.contains("no such file or directory: missing.js"));
+        assertTrue(run("serve", "w.js", "--bogus").err.contains("unknown option '--bogus'"));
+    }
+
+    @Test
+    void syntaxErrorExitsWithFileLineAndReason() throws Exception {
+        Files.writeString(dir.resolve("bad.js"), "export default {\n  fetch() {\n    return new Response('x';\n  }\n};\n");
+        Result r = run("serve", "bad.js", "--port", "0");
+        assertEquals(1, r.status);
+        assertTrue(r.err.contains("bad.js:3:") && r.err.contains("SyntaxError"), r.err);
+        assertFalse(r.err.contains("at org.graalvm") || r.err.contains("Exception"), r.err);
+    }
+
+    @Test
+    void missingFetchHandlerAndTopLevelErrorsExitNonZero() throws Exception {
+        Files.writeString(dir.resolve("nofetch.js"), "export default { hello() {} };\n");
+        Result r = run("serve", "nofetch.js", "--port", "0");
+        assertEquals(1, r.status);
+        assertTrue(r.err.contains("nofetch.js: no fetch handler"), r.err);
+
+        Files.writeString(dir.resolve("sw.js"), "addEventListener('scheduled', () => {});\n");
+        Result sw = run("serve", "sw.js", "--port", "0");
+        assertEquals(1, sw.status);
+        assertTrue(sw.err.contains("sw.js: no fetch handler"), sw.err);
+
+        Files.writeString(dir.resolve("throws.js"), "const x = 1;\nnull.boom;\nexport default { fetch() {} };\n");
+        Result t = run("serve", "throws.js", "--port", "0");
+        assertEquals(1, t.status);
+        assertTrue(t.err.contains("throws.js:2:") && t.err.contains("TypeError"), t.err);
+    }
+
+    @Test
+    void wranglerConfigErrorsNameFileAndField() throws Exception {
+        Files.writeString(dir.resolve("wrangler.jsonc"), "{ \"name\": \"x\", \"main\": 42 }");
+        Result r = run("serve", "--port", "0");
+        assertEquals(1, r.status);
+        assertTrue(r.err.contains("wrangler.jsonc: field 'main': expected a string"), r.err);
+    }
+
+    @Test
+    void sigtermLetsInFlightRequestsFinishThenExitsZero() throws Exception {
+        Files.writeString(dir.resolve("wrangler.toml"), """
+                name = "slow"
+                main = "slow.js"
+                compatibility_date = "2026-11-01"
+                unknown_field = true
+                """);
+        Files.writeString(dir.resolve("slow.js"), """
+                export default { async fetch() {
+                  await new Promise(r => setTimeout(r, 1500));
+                  return new Response('finished');
+                } };
+                """);
+        Process p = launch("serve", "--port", "0", "--shards", "1", "--no-jit");
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+        var stdout = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String line = stdout.readLine();
+        assertTrue(line != null && line.startsWith("Listening on http://127.0.0.1:"), String.valueOf(line));
+        Matcher m = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/").matcher(line);
+        assertTrue(m.find());
+        URI uri = URI.create("http://127.0.0.1:" + m.group(1) + "/");
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            CompletableFuture<HttpResponse<String>> slow = client.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Thread.sleep(500);
+            p.toHandle().destroy(); // SIGTERM
+            HttpResponse<String> r = slow.get(20, TimeUnit.SECONDS);
+            assertEquals("finished", r.body());
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+            assertEquals(0, p.exitValue());
+            // New connections are refused once stopping has begun.
+            assertTrue(assertThrowsIo(() -> client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString())));
+        }
+        String log = err.get(10, TimeUnit.SECONDS);
+        assertTrue(log.contains("field 'unknown_field' is not supported yet and is ignored"), log);
+        assertTrue(log.contains("stopping"), log);
+    }
+
+    private interface IoCall { Object call() throws Exception; }
+
+    private static boolean assertThrowsIo(IoCall c) {
+        try {
+            c.call();
+            return false;
+        } catch (Exception e) {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.jworkers.runtime.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WranglerConfigLoaderTest {
+    @TempDir Path dir;
+
+    private WorkerConfig load(String file, String text, List<String> warnings) throws Exception {
+        Files.writeString(dir.resolve("index.js"), "export default {}");
+        Path p = dir.resolve(file);
+        Files.writeString(p, text);
+        return WranglerConfigLoader.load(p, warnings::add);
+    }
+
+    @Test
+    void jsoncWithCommentsAndTrailingCommas() throws Exception {
+        List<String> w = new ArrayList<>();
+        WorkerConfig c = load("wrangler.jsonc", """
+                {
+                  // line comment
+                  /* block comment */
+                  "name": "app",
+                  "main": "index.js",
+                  "compatibility_date": "2026-11-01",
+                  "vars": { "A": "1", "B": { "x": [1, 2] }, "C": true, },
+                  "limits": { "cpu_ms": 50 },
+                }
+                """, w);
+        assertEquals("app", c.name());
+        assertEquals(dir.resolve("index.js"), c.main());
+        assertEquals("2026-11-01", c.compatibilityDate());
+        assertEquals(new WorkerConfig.VarValue("1", false), c.vars().get("A"));
+        assertEquals(new WorkerConfig.VarValue("{\"x\":[1,2]}", true), c.vars().get("B"));
+        assertEquals(new WorkerConfig.VarValue("true", true), c.vars().get("C"));
+        assertEquals(50, c.cpuLimitMillis());
+        assertTrue(w.isEmpty(), w.toString());
+    }
+
+    @Test
+    void jsonAndToml() throws Exception {
+        assertEquals("j", load("wrangler.json", "{\"name\":\"j\",\"main\":\"index.js\"}", new ArrayList<>()).name());
+        WorkerConfig t = load("wrangler.toml", """
+                name = "t"
+                main = "index.js"
+                compatibility_date = "2026-01-02"
+                [vars]
+                GREETING = "hi"
+                """, new ArrayList<>());
+        assertEquals("t", t.name());
+        assertEquals("hi", t.vars().get("GREETING").text());
+    }
+
+    @Test
+    void unknownFieldsAreWarnedByName() throws Exception {
+        List<String> w = new ArrayList<>();
+        load("wrangler.jsonc", "{\"name\":\"a\",\"main\":\"index.js\",\"kv_namespaces\":[],\"limits\":{\"subrequests\":5}}", w);
+        assertTrue(w.stream().anyMatch(s -> s.contains("field 'kv_namespaces' is not supported yet")), w.toString());
+        assertTrue(w.stream().anyMatch(s -> s.contains("field 'limits.subrequests' is not supported yet")), w.toString());
+    }
+
+    @Test
+    void errorsNameTheFileTheFieldAndWhatIsExpected() {
+        var e1 = assertThrows(ConfigException.class, () -> load("wrangler.jsonc", "{\"name\":\"a\"}", new ArrayList<>()));
+        assertTrue(e1.getMessage().endsWith("wrangler.jsonc: field 'main' is required: the path of the Worker's entry module"), e1.getMessage());
+        var e2 = assertThrows(ConfigException.class, () -> load("wrangler.jsonc", "{\"main\":\"nope.js\"}", new ArrayList<>()));
+        assertTrue(e2.getMessage().contains("field 'main': file not found: nope.js"), e2.getMessage());
+        var e3 = assertThrows(ConfigException.class, () -> load("wrangler.jsonc", "{\"main\":\"index.js\",\"compatibility_date\":\"yesterday\"}", new ArrayList<>()));
+        assertTrue(e3.getMessage().contains("field 'compatibility_date': expected a date as YYYY-MM-DD, got 'yesterday'"), e3.getMessage());
+        var e4 = assertThrows(ConfigException.class, () -> load("wrangler.jsonc", "{\"main\":\"index.js\",\"vars\":[1]}", new ArrayList<>()));
+        assertTrue(e4.getMessage().contains("field 'vars': expected an object"), e4.getMessage());
+        var e5 = assertThrows(ConfigException.class, () -> load("wrangler.jsonc", "{\"main\": \"index.js\",, }", new ArrayList<>()));
+        assertTrue(e5.getMessage().contains("wrangler.jsonc: not valid JSON") && e5.getMessage().contains("(line 1)"), e5.getMessage());
+        var e6 = assertThrows(ConfigException.class, () -> load("wrangler.jsonc", "{\"main\":\"index.js\",\"limits\":{\"cpu_ms\":-1}}", new ArrayList<>()));
+        assertTrue(e6.getMessage().contains("field 'limits.cpu_ms': expected a positive integer"), e6.getMessage());
+    }
+}
