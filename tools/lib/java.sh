@@ -31,13 +31,17 @@ source_digest() {
   (cd "$ROOT" && find pom.xml */pom.xml */src -type f 2>/dev/null | LC_ALL=C sort | xargs sha1sum 2>/dev/null | sha1sum | cut -d' ' -f1)
 }
 
+# Maven builds the project; on a fresh Debian machine it is installed from Debian's packages.
+. "$ROOT/tools/lib/deps.sh"
+ensure_maven() { _ensure_deb_command mvn maven; }
+
 ensure_built() {
   local stamp="$ROOT/runtime/target/.build-stamp" digest
   digest="$(source_digest)"
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$digest" ] && [ -f "$ROOT/runtime/target/jworkers-runtime.jar" ]; then
     return 0
   fi
-  command -v mvn >/dev/null || { echo "error: Maven (mvn) is needed to build jworkers" >&2; return 1; }
+  ensure_maven || return 1
   echo "building jworkers (sources changed or first run)..." >&2
   local log="$ROOT/runtime/target-build.log"
   if ! (cd "$ROOT" && mvn -B -q package -DskipTests >"$log" 2>&1); then
