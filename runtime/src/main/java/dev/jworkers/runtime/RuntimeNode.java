@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import dev.jworkers.runtime.config.WorkerConfig;
 import dev.jworkers.runtime.js.JsEngine;
@@ -47,30 +48,46 @@ public final class RuntimeNode implements AutoCloseable {
     }
 
     public static RuntimeNode start(Options o) throws WorkerLoadException, InterruptedException {
-        List<WorkerBundle> bundles = new ArrayList<>();
-        for (WorkerConfig w : o.workers()) bundles.add(new WorkerBundle(w));
         long t0 = System.nanoTime();
-        JsEngine engine = o.engine() != null ? o.engine() : new JsEngine(o.noJit());
+        // The Engine takes a few hundred ms to build; the event loops and bundles are made meanwhile.
+        CompletableFuture<JsEngine> engineFuture = o.engine() != null ? CompletableFuture.completedFuture(o.engine())
+                : CompletableFuture.supplyAsync(() -> new JsEngine(o.noJit()), r -> Thread.ofPlatform().name("engine-init").start(r));
         boolean owns = o.engine() == null;
-        long t1 = System.nanoTime();
-        ShardGroup shards;
+        List<WorkerBundle> bundles = new ArrayList<>();
+        ShardGroup shards = null;
+        HttpServer server = null;
+        JsEngine engine = null;
         try {
-            shards = new ShardGroup(o.shards(), engine, bundles);
-            LOG.debug("engine " + (t1 - t0) / 1_000_000 + " ms, Workers loaded on " + o.shards() + " shards in "
-                    + (System.nanoTime() - t1) / 1_000_000 + " ms");
+            for (WorkerConfig w : o.workers()) bundles.add(new WorkerBundle(w));
+            shards = new ShardGroup(o.shards(), bundles);
+            server = new HttpServer(shards, o.limits());
+            engine = engineFuture.join();
+            long t1 = System.nanoTime();
+            shards.loadFirst(engine, bundles);
+            long t2 = System.nanoTime();
+            // Connections can be accepted now: those handed to shards still loading wait their turn.
+            InetSocketAddress bound = bind(server, o);
+            shards.loadRest(engine, bundles);
+            LOG.debug("engine ready after " + (t1 - t0) / 1_000_000 + " ms; first shard loaded in " + (t2 - t1) / 1_000_000
+                    + " ms, the other " + (o.shards() - 1) + " in " + (System.nanoTime() - t2) / 1_000_000 + " ms");
+            return new RuntimeNode(engine, owns, shards, server, bound);
         } catch (WorkerLoadException | RuntimeException e) {
-            if (owns) engine.close();
+            if (server != null) server.close();
+            if (shards != null) shards.close();
+            if (owns) {
+                if (engine == null) engine = engineFuture.exceptionally(x -> null).join();
+                if (engine != null) engine.close();
+            }
             throw e;
         }
-        HttpServer server = new HttpServer(shards, o.limits());
+    }
+
+    private static InetSocketAddress bind(HttpServer server, Options o) throws InterruptedException {
         try {
-            InetSocketAddress bound = server.bind(o.host(), o.port());
-            return new RuntimeNode(engine, owns, shards, server, bound);
+            return server.bind(o.host(), o.port());
+        } catch (InterruptedException e) {
+            throw e;
         } catch (Exception e) {
-            server.close();
-            shards.close();
-            if (owns) engine.close();
-            if (e instanceof InterruptedException ie) throw ie;
             throw new IllegalStateException("cannot listen on " + o.host() + ":" + o.port() + ": " + e.getMessage(), e);
         }
     }

@@ -32,19 +32,31 @@ public final class ShardGroup implements AutoCloseable {
     private final Watchdog watchdog;
     final AtomicInteger inFlight = new AtomicInteger();
 
-    /** Starts {@code count} shards and loads every Worker on each of them (in parallel). */
-    public ShardGroup(int count, JsEngine engine, List<WorkerBundle> bundles) throws WorkerLoadException {
+    /** Starts {@code count} event loops; nothing runs on them until {@link #loadFirst}. */
+    public ShardGroup(int count, List<WorkerBundle> bundles) {
         this.group = new MultiThreadIoEventLoopGroup(count, threads("shard"), ioHandler());
         int i = 0;
         for (EventExecutor e : group) shards.add(new Shard(i++, (EventLoop) e, this));
-        List<Future<?>> loads = new ArrayList<>();
-        for (Shard s : shards) {
-            loads.add(s.loop.submit(() -> {
-                s.bindThread();
-                for (WorkerBundle b : bundles) s.addWorker(WorkerInstance.load(engine, b, s));
-                return null;
-            }));
-        }
+        long smallest = bundles.stream().mapToLong(b -> b.config().cpuLimitMillis()).min().orElse(30_000);
+        this.watchdog = new Watchdog(shards, smallest);
+        watchdog.start();
+    }
+
+    /**
+     * Loads every Worker on the first shard. It loads alone: it fills the Engine's shared code
+     * cache, so the other shards reuse parsed sources instead of all parsing the same files cold
+     * at once, and the listener can open as soon as one shard is ready.
+     */
+    public void loadFirst(JsEngine engine, List<WorkerBundle> bundles) throws WorkerLoadException {
+        await(load(shards.subList(0, 1), engine, bundles));
+    }
+
+    /** Loads every Worker on the other shards, in parallel; their connections wait meanwhile. */
+    public void loadRest(JsEngine engine, List<WorkerBundle> bundles) throws WorkerLoadException {
+        await(load(shards.subList(1, shards.size()), engine, bundles));
+    }
+
+    private void await(List<Future<?>> loads) throws WorkerLoadException {
         try {
             for (Future<?> f : loads) f.get();
         } catch (ExecutionException e) {
@@ -56,9 +68,18 @@ public final class ShardGroup implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while loading Workers");
         }
-        long smallest = bundles.stream().mapToLong(b -> b.config().cpuLimitMillis()).min().orElse(30_000);
-        this.watchdog = new Watchdog(shards, smallest);
-        watchdog.start();
+    }
+
+    private static List<Future<?>> load(List<Shard> some, JsEngine engine, List<WorkerBundle> bundles) {
+        List<Future<?>> loads = new ArrayList<>();
+        for (Shard s : some) {
+            loads.add(s.loop.submit(() -> {
+                s.bindThread();
+                for (WorkerBundle b : bundles) s.addWorker(WorkerInstance.load(engine, b, s));
+                return null;
+            }));
+        }
+        return loads;
     }
 
     public static IoHandlerFactory ioHandler() {
@@ -94,7 +115,7 @@ public final class ShardGroup implements AutoCloseable {
 
     @Override
     public void close() {
-        if (watchdog != null) watchdog.stop();
+        watchdog.stop();
         List<Future<?>> closing = new ArrayList<>();
         for (Shard s : shards) {
             if (s.loop.isShuttingDown()) continue;
