@@ -179,12 +179,15 @@ class WorkerExecutionTest {
                 export default { fetch() {
                   console.log('plain line', { a: 1, b: 'two' }, [1, 2]);
                   console.error('bad thing', 42);
+                  const { log } = console;
+                  log('detached %s', 'works', console.log === console.log);
                   return new Response('ok');
                 } };
                 """)) {
             assertEquals("ok", n.get("/").body());
             assertTrue(TestNode.eventually(Duration.ofSeconds(2), () -> TestNode.output().contains("[test] plain line { a: 1, b: 'two' } [ 1, 2 ]")), TestNode.output());
             assertTrue(TestNode.output().contains("[test] bad thing 42"));
+            assertTrue(TestNode.output().contains("[test] detached works true"));
         }
     }
 }

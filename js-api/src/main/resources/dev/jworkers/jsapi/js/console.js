@@ -1483,5 +1483,9 @@
   };
   defineProperty(console, SymbolToStringTag, { value: 'console', writable: false, enumerable: false, configurable: true });
 
-  defineProperty(globalThis, 'console', { value: console, writable: true, enumerable: false, configurable: true });
+  // Loaded lazily behind console-lazy.js's stub: that stub stays the global and delegates here.
+  internal.realConsole = console;
+  if (!internal.consoleStub) {
+    defineProperty(globalThis, 'console', { value: console, writable: true, enumerable: false, configurable: true });
+  }
 })

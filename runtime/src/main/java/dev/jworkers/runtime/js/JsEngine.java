@@ -43,18 +43,29 @@ public final class JsEngine implements AutoCloseable {
     }
 
     private static Engine build(boolean noJit) {
-        Engine.Builder b = Engine.newBuilder("js", "wasm")
+        try {
+            Engine.Builder b = builder();
+            if (noJit) {
+                // With JVMCI present the JIT runtime is loaded, and compilation is switched off by option.
+                b.option("engine.Compilation", "false");
+            } else {
+                // Built-ins the bootstrap calls a few hundred times would otherwise be compiled during
+                // start-up, while the Graal compiler is itself still cold and competing for the cores
+                // (measured: ~0.3 s of start-up). Hot request paths pass 3000 calls within milliseconds.
+                b.option("engine.FirstTierCompilationThreshold", "3000");
+            }
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            // Without JVMCI the fallback runtime has no compilation options: it never compiles anyway.
+            return builder().build();
+        }
+    }
+
+    private static Engine.Builder builder() {
+        return Engine.newBuilder("js", "wasm")
+                .allowExperimentalOptions(true)
                 .option("engine.WarnInterpreterOnly", "false")
                 .out(OutputStream.nullOutputStream());
-        if (!noJit) return b.build();
-        try {
-            // With JVMCI present the JIT runtime is loaded, and compilation is switched off by option.
-            return b.allowExperimentalOptions(true).option("engine.Compilation", "false").build();
-        } catch (IllegalArgumentException e) {
-            // Without JVMCI the fallback runtime has no such option: it never compiles anyway.
-            return Engine.newBuilder("js", "wasm").option("engine.WarnInterpreterOnly", "false")
-                    .out(OutputStream.nullOutputStream()).build();
-        }
     }
 
     public Engine engine() { return engine; }

@@ -51,7 +51,9 @@ public final class WorkerInstance implements AutoCloseable {
 
     /** Loads the Worker on the calling shard thread; fails with the file, line and reason. */
     public static WorkerInstance load(JsEngine engine, WorkerBundle bundle, Shard shard) throws WorkerLoadException {
+        long t0 = System.nanoTime();
         WorkerInstance w = new WorkerInstance(engine, bundle, shard);
+        w.contextNanos = System.nanoTime() - t0;
         try {
             w.start();
             return w;
@@ -61,7 +63,10 @@ public final class WorkerInstance implements AutoCloseable {
         }
     }
 
+    private long contextNanos;
+
     private void start() throws WorkerLoadException {
+        long t0 = System.nanoTime();
         Map<String, Object> ops = Map.of(
                 "console", new ConsoleOps(name(), Log.stdout(), Log.stderr()),
                 "timers", timers,
@@ -69,6 +74,7 @@ public final class WorkerInstance implements AutoCloseable {
         Value internal = JsApi.install(context, ops, List.of(DISPATCH));
         boolean serviceWorker = bundle.format() == ScriptFormat.SERVICE_WORKER;
         internal.invokeMember("setEnv", envJson(), serviceWorker);
+        long t1 = System.nanoTime();
         boolean[] hasFetch = new boolean[1];
         WorkerLoadException[] failure = new WorkerLoadException[1];
         shard.runJs(this, null, () -> {
@@ -94,6 +100,10 @@ public final class WorkerInstance implements AutoCloseable {
                                      : "the module has no default export with a fetch(request, env, ctx) method"));
         }
         this.dispatchFetch = internal.getMember("dispatchFetch");
+        if (Log.enabled(Log.Level.DEBUG)) {
+            log.debug("loaded on shard " + shard.index + ": context " + contextNanos / 1_000_000 + " ms, web APIs "
+                    + (t1 - t0) / 1_000_000 + " ms, Worker code " + (System.nanoTime() - t1) / 1_000_000 + " ms");
+        }
     }
 
     private String envJson() {
