@@ -25,8 +25,9 @@ import org.graalvm.polyglot.proxy.ProxyObject;
 public final class JsApi {
     /** Bootstrap files in the order they run; later files use what earlier ones put on {@code internal}. */
     public static final List<String> FILES = List.of(
-            "prelude.js", "console-lazy.js", "events.js", "timers.js", "encoding.js",
-            "streams.js", "headers.js", "body.js", "request.js", "response.js");
+            "prelude.js", "console-lazy.js", "dom-exception.js", "events.js", "abort.js", "timers.js",
+            "encoding.js", "base64.js", "streams.js", "url.js", "urlpattern.js", "blob.js", "formdata.js",
+            "structured-clone.js", "headers.js", "body.js", "request.js", "response.js", "globals.js");
 
     /** Files evaluated on first use through {@code ops.bootstrap.load(name)}. */
     public static final Set<String> LAZY_FILES = Set.of("console.js");
@@ -77,6 +78,9 @@ public final class JsApi {
         Map<String, Object> all = new HashMap<>(ops);
         Bootstrap bootstrap = new Bootstrap(context, internal);
         all.put("bootstrap", bootstrap);
+        // Ops of js-api's own (pure computation, no host resources).
+        all.put("url", new UrlOps());
+        all.put("encoding", new EncodingOps());
         Object opsObject = ProxyObject.fromMap(all);
         bootstrap.ops = opsObject;
         for (String file : FILES) {

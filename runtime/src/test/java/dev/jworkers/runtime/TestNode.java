@@ -22,13 +22,22 @@ import dev.jworkers.runtime.server.ServerLimits;
 
 /** A real runtime on an ephemeral loopback port, serving a Worker written to a temp directory. */
 final class TestNode implements AutoCloseable {
-    /** One engine for the whole test JVM: contexts share it as in production. */
-    static final JsEngine ENGINE = new JsEngine(false);
     static final ByteArrayOutputStream OUT = new ByteArrayOutputStream();
     static final ByteArrayOutputStream ERR = new ByteArrayOutputStream();
+    /** Everything the runtime logs during tests, kept for reading after a failure. */
+    static final PrintStream LOG_FILE;
     static {
-        Log.redirect(tee(OUT, System.out), tee(ERR, System.err));
+        try {
+            Path f = Path.of("target", "worker-output.log");
+            Files.createDirectories(f.getParent());
+            LOG_FILE = new PrintStream(Files.newOutputStream(f), true, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Log.redirect(tee(OUT, LOG_FILE), tee(ERR, LOG_FILE));
     }
+    /** One engine for the whole test JVM: contexts share it as in production. */
+    static final JsEngine ENGINE = new JsEngine(false);
 
     final RuntimeNode node;
     final Path dir;
