@@ -65,7 +65,10 @@ class WebApiSuiteTest {
         Files.writeString(bundle.resolve("entry.js"), """
                 import { run } from './harness.js';
                 import './%s';
-                export default { async fetch() { return Response.json(await run()); } };
+                export default { async fetch(request) {
+                  globalThis.__incomingRequest = request;
+                  return Response.json(await run());
+                } };
                 """.formatted(name));
         WorkerConfig cfg = new WorkerConfig("webapi", bundle.toRealPath(), bundle.resolve("entry.js").toRealPath(), null, Map.of(), 120_000);
         JsonNode results;

@@ -1,119 +1,172 @@
-// Headers (Fetch standard): case-insensitive names, combined values, sorted iteration,
-// getSetCookie(). Guards and the rest of WebIDL conversion grow here in the web-API issue.
+// Headers (Fetch standard, with workerd's behaviour where it differs): case-insensitive names,
+// values combined with ", " except Set-Cookie, iteration sorted and lower-cased, getSetCookie(),
+// workerd's getAll('Set-Cookie'), and the "immutable" guard of incoming requests and redirects.
 (function (ops, internal) {
   'use strict';
   const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-  const listOf = new WeakMap();   // Headers -> Map(lowerName -> { name, values: [] })
+  const EDGE_WS = /^[\t\n\r ]+|[\t\n\r ]+$/g;
+  const BAD_VALUE = /[\0\r\n]/;
+  const IMMUTABLE = "Can't modify immutable headers.";
+  const INIT_TYPE = "Failed to construct 'Headers': constructor parameter 1 is not of type 'Headers or Sequence or object'.";
+  const FROM_BLOB = Symbol('fromBlob');
 
-  function checkName(name) {
-    name = String(name);
-    if (!TOKEN.test(name)) throw new TypeError(`Invalid header name: "${name}"`);
-    return name;
+  // Per Headers: the fields (lower-case name -> array of values) and the guard.
+  const stateOf = new WeakMap();
+
+  function S(h) {
+    const s = stateOf.get(h);
+    if (s === undefined) throw new TypeError('Illegal invocation');
+    return s;
   }
-  function normalizeValue(value) {
-    value = String(value).replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
-    if (/[\0\r\n]/.test(value)) throw new TypeError(`Invalid header value: "${value}"`);
-    return value;
+  function mutable(h) {
+    const s = S(h);
+    if (s.immutable) throw new TypeError(IMMUTABLE);
+    return s;
   }
-  function L(h) {
-    const m = listOf.get(h);
-    if (!m) throw new TypeError('Illegal invocation');
-    return m;
+  function name(n) {
+    n = `${n}`;
+    if (!TOKEN.test(n)) throw new TypeError('Invalid header name.');
+    return n.toLowerCase();
+  }
+  function value(v) {
+    v = `${v}`.replace(EDGE_WS, '');
+    if (BAD_VALUE.test(v)) throw new TypeError('Invalid header value.');
+    return v;
+  }
+  function add(fields, key, v) {
+    const list = fields.get(key);
+    if (list === undefined) fields.set(key, [v]); else list.push(v);
   }
 
   class Headers {
     constructor(init = undefined) {
-      listOf.set(this, new Map());
-      if (init === undefined || init === null) {
-        if (init === null) throw new TypeError("Failed to construct 'Headers': The provided value is not of type '(record<ByteString, ByteString> or sequence<sequence<ByteString>>)'.");
+      const fields = new Map();
+      stateOf.set(this, { fields, immutable: false });
+      if (init === undefined) return;
+      if (init === FROM_BLOB) return;
+      if (init === null || (typeof init !== 'object' && typeof init !== 'function')) throw new TypeError(INIT_TYPE);
+      const other = stateOf.get(init);
+      if (other !== undefined) {
+        for (const [k, list] of other.fields) fields.set(k, list.slice());
         return;
       }
-      fill(this, init);
+      const iter = init[Symbol.iterator];
+      if (iter !== undefined && iter !== null) {
+        if (typeof iter !== 'function') throw new TypeError(INIT_TYPE);
+        for (const pair of init) {
+          if (pair === null || typeof pair !== 'object') throw new TypeError(INIT_TYPE);
+          const p = [...pair];
+          if (p.length !== 2) throw new TypeError('To initialize a Headers object from a sequence, each inner sequence must have exactly two elements.');
+          add(fields, name(p[0]), value(p[1]));
+        }
+        return;
+      }
+      for (const key of Reflect.ownKeys(init)) {
+        const desc = Reflect.getOwnPropertyDescriptor(init, key);
+        if (desc === undefined || !desc.enumerable) continue;
+        if (typeof key === 'symbol') throw new TypeError(INIT_TYPE);
+        add(fields, name(key), value(init[key]));
+      }
     }
-    append(name, value) {
-      const n = checkName(name), v = normalizeValue(value);
-      const m = L(this), key = n.toLowerCase();
-      const e = m.get(key);
-      if (e) e.values.push(v); else m.set(key, { name: key, values: [v] });
+    get(n) {
+      const list = S(this).fields.get(name(n));
+      return list === undefined ? null : list.join(', ');
     }
-    delete(name) { L(this).delete(checkName(name).toLowerCase()); }
-    get(name) {
-      const e = L(this).get(checkName(name).toLowerCase());
-      return e ? e.values.join(', ') : null;
+    getAll(n) {
+      const key = name(n);
+      if (key !== 'set-cookie') throw new TypeError('getAll() can only be used with the header name "Set-Cookie".');
+      const list = S(this).fields.get(key);
+      return list === undefined ? [] : list.slice();
     }
     getSetCookie() {
-      const e = L(this).get('set-cookie');
-      return e ? e.values.slice() : [];
+      const list = S(this).fields.get('set-cookie');
+      return list === undefined ? [] : list.slice();
     }
-    has(name) { return L(this).has(checkName(name).toLowerCase()); }
-    set(name, value) {
-      const n = checkName(name), v = normalizeValue(value);
-      const key = n.toLowerCase();
-      L(this).set(key, { name: key, values: [v] });
+    has(n) { return S(this).fields.has(name(n)); }
+    set(n, v) {
+      const key = name(n), val = value(v);
+      mutable(this).fields.set(key, [val]);
+    }
+    append(n, v) {
+      const key = name(n), val = value(v);
+      add(mutable(this).fields, key, val);
+    }
+    delete(n) {
+      const key = name(n);
+      mutable(this).fields.delete(key);
     }
     forEach(callback, thisArg = undefined) {
+      S(this);
       if (typeof callback !== 'function') throw new TypeError("Failed to execute 'forEach' on 'Headers': parameter 1 is not of type 'Function'.");
-      for (const [k, v] of sortedPairs(this)) callback.call(thisArg, v, k, this);
+      for (const [k, v] of sorted(this)) Reflect.apply(callback, thisArg, [v, k, this]);
     }
-    *entries() { yield* sortedPairs(this); }
-    *keys() { for (const [k] of sortedPairs(this)) yield k; }
-    *values() { for (const [, v] of sortedPairs(this)) yield v; }
-    [Symbol.iterator]() { return this.entries(); }
+    entries() { return iterator(sorted(this), 0); }
+    keys() { return iterator(sorted(this), 1); }
+    values() { return iterator(sorted(this), 2); }
   }
-  Object.defineProperty(Headers.prototype, Symbol.toStringTag, { value: 'Headers', configurable: true });
 
-  function sortedPairs(h) {
-    const m = L(h);
-    const keys = [...m.keys()].sort();
+  // The sorted list of pairs at the time iteration starts, as the Fetch standard's iterator has it.
+  function sorted(h) {
+    const fields = S(h).fields;
+    const keys = [...fields.keys()].sort();
     const out = [];
     for (const k of keys) {
-      const e = m.get(k);
-      if (k === 'set-cookie') for (const v of e.values) out.push([k, v]);
-      else out.push([k, e.values.join(', ')]);
+      const list = fields.get(k);
+      if (k === 'set-cookie') for (const v of list) out.push([k, v]);
+      else out.push([k, list.join(', ')]);
     }
     return out;
   }
 
-  function fill(h, init) {
-    if (listOf.has(init)) {
-      for (const [k, e] of listOf.get(init)) L(h).set(k, { name: k, values: e.values.slice() });
-      return;
-    }
-    if (typeof init !== 'object' && typeof init !== 'function') {
-      throw new TypeError("Failed to construct 'Headers': The provided value is not of type '(record<ByteString, ByteString> or sequence<sequence<ByteString>>)'.");
-    }
-    if (typeof init[Symbol.iterator] === 'function') {
-      for (const pair of init) {
-        const p = [...pair];
-        if (p.length !== 2) throw new TypeError("Failed to construct 'Headers': Invalid value");
-        h.append(p[0], p[1]);
-      }
-      return;
-    }
-    for (const key of Reflect.ownKeys(init)) {
-      const desc = Reflect.getOwnPropertyDescriptor(init, key);
-      if (desc && desc.enumerable) h.append(key, init[key]);
-    }
+  const HeadersIteratorPrototype = Object.create(Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())), {
+    next: {
+      value: function next() {
+        const it = iterState.get(this);
+        if (it === undefined) throw new TypeError('Illegal invocation');
+        if (it.index >= it.pairs.length) return { value: undefined, done: true };
+        const pair = it.pairs[it.index++];
+        return { value: it.kind === 0 ? pair : pair[it.kind - 1], done: false };
+      }, writable: true, enumerable: true, configurable: true,
+    },
+    [Symbol.toStringTag]: { value: 'Headers Iterator', configurable: true },
+  });
+  const iterState = new WeakMap();
+  function iterator(pairs, kind) {
+    const it = Object.create(HeadersIteratorPrototype);
+    iterState.set(it, { pairs, kind, index: 0 });
+    return it;
+  }
+
+  Object.defineProperty(Headers.prototype, Symbol.iterator, { value: Headers.prototype.entries, writable: true, configurable: true });
+  Object.defineProperty(Headers.prototype, Symbol.toStringTag, { value: 'Headers', configurable: true });
+  for (const key of ['get', 'getAll', 'getSetCookie', 'has', 'set', 'append', 'delete', 'forEach', 'entries', 'keys', 'values']) {
+    Object.defineProperty(Headers.prototype, key, { enumerable: true });
   }
 
   // Wire form shared with the host: "name\nvalue\n" per field line, in insertion order.
   internal.headersToBlob = function (h) {
     let out = '';
-    for (const [k, e] of L(h)) for (const v of e.values) out += k + '\n' + v + '\n';
+    for (const [k, list] of S(h).fields) for (let i = 0; i < list.length; i++) out += k + '\n' + list[i] + '\n';
     return out;
   };
-  internal.headersFromBlob = function (blob) {
-    const h = new Headers();
-    const m = L(h);
+  // Headers of an incoming request: trusted (the HTTP decoder validated them), immutable.
+  internal.headersFromBlob = function (blob, immutable) {
+    const h = new Headers(FROM_BLOB);
+    const s = stateOf.get(h);
     const parts = blob.split('\n');
-    for (let i = 0; i + 1 < parts.length; i += 2) {
-      const key = parts[i].toLowerCase();
-      const e = m.get(key);
-      if (e) e.values.push(parts[i + 1]); else m.set(key, { name: key, values: [parts[i + 1]] });
-    }
+    for (let i = 0; i + 1 < parts.length; i += 2) add(s.fields, parts[i].toLowerCase(), parts[i + 1]);
+    s.immutable = !!immutable;
     return h;
   };
-  internal.isHeaders = (v) => listOf.has(v);
+  internal.isHeaders = (v) => stateOf.has(v);
+  internal.setHeadersImmutable = (h) => { S(h).immutable = true; };
+  internal.isHeadersImmutable = (h) => S(h).immutable;
+  // A header's value without the brand and name checks (host code, known-good names).
+  internal.headerValue = (h, lowerName) => {
+    const list = S(h).fields.get(lowerName);
+    return list === undefined ? null : list.join(', ');
+  };
+  internal.setHeader = (h, lowerName, v) => { S(h).fields.set(lowerName, [v]); };
   internal.Headers = Headers;
   internal.defineGlobal('Headers', Headers);
 })

@@ -1,97 +1,113 @@
-// Response (Fetch standard), with Response.json/redirect/error.
+// Response (Fetch standard, workerd's messages), with Response.json/redirect/error.
 (function (ops, internal) {
   'use strict';
   const NULL_BODY = new Set([101, 204, 205, 304]);
   const REDIRECT = new Set([301, 302, 303, 307, 308]);
   const REASON = /^[\t\x20-\x7e\x80-\xff]*$/;
+  const STATUS_RANGE = 'Responses may only be constructed with status codes in the range 200 to 599, inclusive.';
+  const TOKEN = Symbol('Response');
   let stateOf, isResponse;
 
-  class Response {
+  class Response extends internal.Body {
     #s;
     static {
-      stateOf = (r) => { if (!(#s in r)) throw new TypeError('Illegal invocation'); return r.#s; };
+      stateOf = (r) => { if (r === null || typeof r !== 'object' || !(#s in r)) throw new TypeError('Illegal invocation'); return r.#s; };
       isResponse = (v) => v !== null && typeof v === 'object' && #s in v;
     }
 
     constructor(body = null, init = undefined) {
-      if (init !== undefined && init !== null && typeof init !== 'object') {
-        throw new TypeError("Failed to construct 'Response': The provided value is not of type 'ResponseInit'.");
+      if (body === TOKEN) {
+        super(internal.BODY_TOKEN, init.body);
+        this.#s = init;
+        return;
       }
-      init = init || {};
+      if (init !== undefined && init !== null && typeof init !== 'object' && typeof init !== 'function') {
+        throw new TypeError("Failed to construct 'Response': constructor parameter 2 is not of type 'ResponseInitializerDict'.");
+      }
+      init = init == null ? {} : init;
       const status = init.status === undefined ? 200 : toStatus(init.status);
-      if (status < 200 || status > 599) {
-        throw new RangeError(`Failed to construct 'Response': The status provided (${status}) is outside the range [200, 599].`);
-      }
-      const statusText = init.statusText === undefined ? '' : String(init.statusText);
-      if (!REASON.test(statusText)) throw new TypeError("Failed to construct 'Response': Invalid statusText.");
-      const headers = init.headers === undefined ? null : new internal.Headers(init.headers);
+      if (!(status >= 200 && status <= 599)) throw new RangeError(STATUS_RANGE);
+      const statusText = init.statusText === undefined ? '' : `${init.statusText}`;
+      if (!REASON.test(statusText)) throw new TypeError('Invalid statusText');
+      let headers = init.headers === undefined ? null : new internal.Headers(init.headers);
       let b = null;
-      let hdrs = headers;
       if (body !== null && body !== undefined) {
-        if (NULL_BODY.has(status)) throw new TypeError("Failed to construct 'Response': Response with null body status cannot have body");
-        const { body: extracted, type } = internal.extractBody(body);
+        if (NULL_BODY.has(status)) throw new TypeError('Response with null body status (101, 204, 205, or 304) cannot have a body.');
+        const [extracted, type] = internal.extractBody(body);
         b = extracted;
         if (type !== null) {
-          if (hdrs === null) hdrs = new internal.Headers();
-          if (!hdrs.has('content-type')) hdrs.set('content-type', type);
+          if (headers === null) headers = new internal.Headers();
+          if (!headers.has('content-type')) internal.setHeader(headers, 'content-type', type);
         }
       }
-      this.#s = { status, statusText, headers: hdrs, body: b, type: 'default', url: '' };
+      super(internal.BODY_TOKEN, b);
+      this.#s = { status, statusText, headers, type: 'default', url: '', webSocket: init.webSocket ?? null, cf: init.cf };
+    }
+    clone() {
+      const s = stateOf(this);
+      let headers = null;
+      if (s.headers !== null) {
+        headers = new internal.Headers(s.headers);
+        if (internal.isHeadersImmutable(s.headers)) internal.setHeadersImmutable(headers);
+      }
+      return new Response(TOKEN, {
+        status: s.status, statusText: s.statusText, headers, type: s.type, url: s.url, webSocket: null, cf: s.cf,
+        body: internal.cloneBody(internal.bodyOf(this)),
+      });
     }
     get status() { return stateOf(this).status; }
     get statusText() { return stateOf(this).statusText; }
-    get ok() { const s = stateOf(this).status; return s >= 200 && s <= 299; }
     get headers() { const s = stateOf(this); return s.headers || (s.headers = new internal.Headers()); }
+    get ok() { const st = stateOf(this).status; return st >= 200 && st <= 299; }
     get redirected() { stateOf(this); return false; }
-    get type() { return stateOf(this).type; }
     get url() { return stateOf(this).url; }
-    get webSocket() { stateOf(this); return null; }
-    get cf() { stateOf(this); return undefined; }
-    clone() {
-      const s = stateOf(this);
-      const r = new Response(null, { status: s.status === 0 ? 200 : s.status, statusText: s.statusText });
-      const c = stateOf(r);
-      c.status = s.status;
-      c.headers = s.headers ? new internal.Headers(s.headers) : null;
-      c.body = internal.cloneBody(s.body);
-      c.type = s.type;
-      c.url = s.url;
-      return r;
-    }
+    get webSocket() { return stateOf(this).webSocket; }
+    get cf() { return stateOf(this).cf; }
+    get type() { return stateOf(this).type; }
+
     static json(data, init = undefined) {
       const text = JSON.stringify(data);
-      if (text === undefined) throw new TypeError("Failed to execute 'json' on 'Response': The data is not serializable to JSON.");
       const headers = new internal.Headers(init && init.headers !== undefined ? init.headers : undefined);
-      if (!headers.has('content-type')) headers.set('content-type', 'application/json');
-      return new Response(text, { status: init && init.status, statusText: init && init.statusText, headers });
+      if (!headers.has('content-type')) internal.setHeader(headers, 'content-type', 'application/json');
+      return new Response(text === undefined ? 'undefined' : text,
+        { status: init && init.status, statusText: init && init.statusText, headers });
     }
     static redirect(url, status = 302) {
       status = toStatus(status);
-      if (!REDIRECT.has(status)) throw new RangeError(`Failed to execute 'redirect' on 'Response': Invalid status code ${status}`);
-      let href = String(url);
-      if (typeof globalThis.URL === 'function') href = new globalThis.URL(href).href;
-      return new Response(null, { status, headers: { location: href } });
+      if (!REDIRECT.has(status)) {
+        throw new RangeError(`${status} is not a redirect status code. It must be one of: 301, 302, 303, 307, or 308.`);
+      }
+      let href = `${url}`;
+      if (typeof internal.URL === 'function') {
+        const parsed = internal.URL.parse ? internal.URL.parse(href) : null;
+        if (parsed === null) throw new TypeError(`Unable to parse URL: ${href}`);
+        href = parsed.href;
+      }
+      const headers = new internal.Headers();
+      internal.setHeader(headers, 'location', href);
+      internal.setHeadersImmutable(headers);
+      return new Response(TOKEN, { status, statusText: '', headers, type: 'default', url: '', webSocket: null, cf: undefined, body: null });
     }
     static error() {
-      const r = new Response(null);
-      const s = stateOf(r);
-      s.status = 0; s.type = 'error';
-      return r;
+      return new Response(TOKEN, { status: 0, statusText: '', headers: null, type: 'error', url: '', webSocket: null, cf: undefined, body: null });
     }
   }
   Object.defineProperty(Response.prototype, Symbol.toStringTag, { value: 'Response', configurable: true });
-  internal.mixinBody(Response.prototype, (r) => stateOf(r).body);
+  for (const key of ['clone', 'status', 'statusText', 'headers', 'ok', 'redirected', 'url', 'webSocket', 'cf', 'type']) {
+    Object.defineProperty(Response.prototype, key, { enumerable: true });
+  }
 
+  // WebIDL unsigned short conversion (what workerd applies to `status`).
   function toStatus(v) {
     const n = Number(v);
-    return Number.isFinite(n) ? Math.trunc(n) & 0xffff : 0;
+    return Number.isFinite(n) ? Math.trunc(n) & 0xffff : NaN;
   }
 
   internal.isResponse = isResponse;
   // What the host needs to send a Response: [status, statusText, headersBlob, body].
   internal.responseParts = function (r) {
     const s = stateOf(r);
-    return [s.status, s.statusText, s.headers === null ? '' : internal.headersToBlob(s.headers), internal.bodyForHost(s.body)];
+    return [s.status, s.statusText, s.headers === null ? '' : internal.headersToBlob(s.headers), internal.bodyForHost(internal.bodyOf(r))];
   };
   internal.Response = Response;
   internal.defineGlobal('Response', Response);

@@ -205,6 +205,46 @@
   internal.streamOfBytes = (bytes) => new ReadableStream({
     start(c) { if (bytes.byteLength > 0) c.enqueue(bytes); c.close(); },
   });
+  // Two branches reading one stream (ReadableStreamDefaultTee): each chunk goes to both; a branch
+  // that is not read buffers what the other pulls; the source is cancelled when both are.
+  internal.teeStream = function (stream) {
+    const reader = stream.getReader();
+    const controllers = [];
+    const canceled = [false, false];
+    const reasons = [];
+    let pulling = null;
+    let done = false;
+    let cancelSource;
+    const sourceCanceled = new Promise((r) => { cancelSource = r; });
+    function pullSource() {
+      if (pulling !== null || done) return pulling;
+      pulling = reader.read().then(({ value, done: end }) => {
+        pulling = null;
+        if (end) {
+          done = true;
+          for (let i = 0; i < 2; i++) if (!canceled[i]) controllers[i].close();
+          return;
+        }
+        for (let i = 0; i < 2; i++) if (!canceled[i]) controllers[i].enqueue(value);
+      }, (e) => {
+        pulling = null;
+        done = true;
+        for (let i = 0; i < 2; i++) if (!canceled[i]) controllers[i].error(e);
+      });
+      return pulling;
+    }
+    const branch = (i) => new ReadableStream({
+      start(c) { controllers[i] = c; },
+      pull() { return pullSource(); },
+      cancel(reason) {
+        canceled[i] = true;
+        reasons[i] = reason;
+        if (canceled[0] && canceled[1]) cancelSource(reader.cancel(reasons));
+        return sourceCanceled;
+      },
+    }, { highWaterMark: 0 });
+    return [branch(0), branch(1)];
+  };
   internal.defineGlobal('ReadableStream', ReadableStream);
   internal.defineGlobal('ReadableStreamDefaultReader', ReadableStreamDefaultReader);
   internal.defineGlobal('ReadableStreamDefaultController', ReadableStreamDefaultController);
