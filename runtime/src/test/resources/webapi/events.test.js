@@ -1209,3 +1209,11 @@ test('handlers: accessors are brand-checked and enumerable', () => {
   assert.throws(() => d.get.call(new EventTarget()), TypeError);
   assert.throws(() => d.set.call({}, null), TypeError);
 });
+
+test('console: events print their main attributes', () => {
+  const inspect = Symbol.for('nodejs.util.inspect.custom');
+  assert.equal(typeof Event.prototype[inspect], 'function');
+  assert.ok(!Object.keys(Event.prototype).some((k) => typeof k === 'symbol'));
+  // Printing must not throw, for events, subclasses and signals.
+  console.log(new Event('x'), new CustomEvent('y', { detail: 1 }), new AbortController(), AbortSignal.abort());
+});

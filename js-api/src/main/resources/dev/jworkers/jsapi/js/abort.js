@@ -168,6 +168,8 @@
     }
   }
   internal.webidlInterface(AbortController, 'AbortController');
+  internal.defineInspect(AbortSignal.prototype, (x) => ({ aborted: sig(x).aborted }));
+  internal.defineInspect(AbortController.prototype, (x) => ({ signal: controller(x).signal }));
 
   // ---- hooks for other bootstrap files (Request.signal, fetch, streams) ----
 

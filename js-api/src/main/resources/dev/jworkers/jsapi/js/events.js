@@ -77,7 +77,7 @@
         target: null, currentTarget: null, phase: NONE,
         stop: false, stopImmediate: false, canceled: false, inPassive: false,
         initialized: true, dispatching: false, trusted: false,
-        // workerd's clock (and performance.now()) is wall-clock milliseconds since the epoch.
+        // Milliseconds since the epoch: performance.now() in workerd, whose time origin is 0.
         timeStamp: Date.now(),
       };
       Object.defineProperty(this, 'isTrusted', isTrustedDescriptor);
@@ -187,7 +187,7 @@
       }
       if (signal !== null && internal.isAborted(signal)) return;
       if (callback === null || callback === undefined) return;
-      addListener(this ?? globalThis, map, type, callback, capture, once, passive, signal);
+      addListener(map, type, callback, capture, once, passive, signal);
     }
     removeEventListener(type, callback, options = undefined) {
       const map = listenersOf(this);
@@ -222,7 +222,7 @@
   }
   internal.webidlInterface(EventTarget, 'EventTarget');
 
-  function addListener(target, map, type, callback, capture, once, passive, signal) {
+  function addListener(map, type, callback, capture, once, passive, signal) {
     let list = map.get(type);
     if (list === undefined) map.set(type, list = []);
     for (const l of list) if (l.callback === callback && l.capture === capture) return null;
@@ -331,7 +331,7 @@
     if (!m) handlersOf.set(target, m = new Map());
     h = { value, listener: null };
     m.set(type, h);
-    h.listener = addListener(target, map, type, function (event) { processHandler(h, this, event, special); },
+    h.listener = addListener(map, type, function (event) { processHandler(h, this, event, special); },
       false, false, false, null);
   }
 
@@ -498,6 +498,27 @@
   }
   internal.webidlInterface(MessageEvent, 'MessageEvent');
   interfaceNames.set(MessageEvent, 'MessageEvent');
+
+  // ---- console.log output ----
+
+  // How console.log prints platform objects (as Node does): a few main attributes instead of an
+  // object with no own properties. `fields(x)` gives them; it also does the brand check.
+  internal.defineInspect = function (proto, fields) {
+    Object.defineProperty(proto, Symbol.for('nodejs.util.inspect.custom'), {
+      value: function (depth, options, inspect) {
+        const values = fields(this);
+        const name = this.constructor && typeof this.constructor.name === 'string' ? this.constructor.name : '';
+        if (typeof depth === 'number' && depth < 0) return name;
+        const nested = typeof options.depth === 'number' ? options.depth - 1 : options.depth;
+        return `${name} ${inspect(values, { ...options, depth: nested })}`;
+      },
+      writable: true, configurable: true,
+    });
+  };
+  internal.defineInspect(Event.prototype, (e) => {
+    const s = stateOf(e);
+    return { type: s.type, defaultPrevented: s.canceled, cancelable: s.cancelable, timeStamp: s.timeStamp };
+  });
 
   // ---- hooks for other bootstrap files ----
 
