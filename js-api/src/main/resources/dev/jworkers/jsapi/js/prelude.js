@@ -18,6 +18,17 @@
   internal.reportError = function (error) {
     ops.console.write(3, 'Uncaught ' + internal.describeError(error));
   };
+  // Unhandled promise rejections: with js.unhandled-rejections=handler GraalJS calls this handler
+  // once the microtask queue has drained at the end of a call into the context. Until events.js
+  // replaces internal.onUnhandledRejection (with the `unhandledrejection` event) they are logged.
+  // The `Graal` global (js.graal-builtin) exists only to install it, and is deleted just below.
+  internal.onUnhandledRejection = function (reason) {
+    ops.console.write(3, 'Uncaught (in promise) ' + internal.describeError(reason));
+  };
+  const graal = globalThis.Graal;
+  if (graal && typeof graal.setUnhandledPromiseRejectionHandler === 'function') {
+    graal.setUnhandledPromiseRejectionHandler((reason, promise) => internal.onUnhandledRejection(reason, promise));
+  }
   // GraalJS defines `Java` even when no host class can be looked up; Workers have no such global.
   for (const name of ['Java', 'Packages', 'java', 'javax', 'Graal', 'Polyglot', 'load', 'print', 'printErr', 'quit', 'read', 'readbuffer', 'loadWithNewGlobal', 'arguments']) {
     if (Object.getOwnPropertyDescriptor(globalThis, name)) delete globalThis[name];

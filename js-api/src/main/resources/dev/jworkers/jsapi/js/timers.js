@@ -37,6 +37,10 @@
   };
   host.init(internal.fireTimer);
 
+  // For AbortSignal.timeout() and other bootstrap code: not affected by user code replacing globals.
+  internal.setTimeout = (callback, delay) => schedule(callback, delay, [], false);
+  internal.clearTimeout = clear;
+
   internal.defineGlobal('setTimeout', function setTimeout(callback, delay = 0, ...args) { return schedule(callback, delay, args, false); });
   internal.defineGlobal('setInterval', function setInterval(callback, delay = 0, ...args) { return schedule(callback, delay, args, true); });
   internal.defineGlobal('clearTimeout', function clearTimeout(id) { clear(id); });

@@ -77,7 +77,7 @@ public final class JsEngine implements AutoCloseable {
     /**
      * A sandboxed Context: no host classes, files (except the read-only bundle), processes, threads,
      * native access or environment; no shell built-ins ({@code load}, {@code print}, {@code Java},
-     * {@code Polyglot}, {@code Graal}).
+     * {@code Polyglot}; {@code Graal} is deleted by the bootstrap).
      */
     public Context newContext(FileSystem bundle, OutputStream err) {
         return Context.newBuilder("js", "wasm")
@@ -99,11 +99,14 @@ public final class JsEngine implements AutoCloseable {
                 .option("js.console", "false")
                 .option("js.print", "false")
                 .option("js.load", "false")
-                .option("js.graal-builtin", "false")
+                // Only for Graal.setUnhandledPromiseRejectionHandler, which prelude.js calls and then
+                // deletes the `Graal` global before any user code runs.
+                .option("js.graal-builtin", "true")
                 .option("js.polyglot-builtin", "false")
                 .option("js.java-package-globals", "false")
                 .option("js.global-arguments", "false")
-                .option("js.unhandled-rejections", "warn")
+                // Unhandled rejections go to a JS handler: the global `unhandledrejection` event, then the log.
+                .option("js.unhandled-rejections", "handler")
                 .out(err)
                 .err(err)
                 .build();

@@ -39,14 +39,13 @@
     respondWith(response) {
       const s = fetchEventState.get(this);
       if (!s) throw new TypeError('Illegal invocation');
-      if (s.responded) throw new DOMExceptionLike('FetchEvent.respondWith() has already been called; it can only be called once.');
+      if (s.responded) throw internal.domException('FetchEvent.respondWith() has already been called; it can only be called once.', 'InvalidStateError');
       s.responded = true;
       s.response = response;
     }
     waitUntil(promise) { fetchEventState.get(this).ctx.waitUntil(promise); }
     passThroughOnException() { }
   }
-  function DOMExceptionLike(message) { const e = new Error(message); e.name = 'InvalidStateError'; return e; }
   internal.defineGlobal('FetchEvent', FetchEvent);
   internal.defineGlobal('ExecutionContext', ExecutionContext);
 
@@ -63,19 +62,16 @@
     return true;
   };
 
-  // The global scope is the EventTarget service-worker scripts add their listeners to.
+  // The global scope is the EventTarget service-worker scripts add their listeners to
+  // (events.js defines the global addEventListener and friends).
   internal.initEventTarget(globalThis);
-  for (const m of ['addEventListener', 'removeEventListener', 'dispatchEvent']) {
-    const f = internal.EventTarget.prototype[m];
-    internal.defineGlobal(m, function (...args) { return f.apply(globalThis, args); });
-  }
   internal.useServiceWorker = function () {
     if (internal.listenerCount(globalThis, 'fetch') === 0) return false;
     handler = (request, id) => {
       const event = new FetchEvent('fetch', CTX);
       const state = { request, responded: false, response: undefined, ctx: new ExecutionContext(CTX, id) };
       fetchEventState.set(event, state);
-      globalThis.dispatchEvent(event);
+      internal.fireEvent(globalThis, event);
       if (!state.responded) throw new Error('No response: no fetch listener called event.respondWith().');
       return state.response;
     };
