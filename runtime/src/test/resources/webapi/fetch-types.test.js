@@ -229,3 +229,17 @@ async function fetchSelfLike() {
   if (!globalThis.__incomingRequest) throw new Error('the harness did not expose the incoming request');
   return globalThis.__incomingRequest;
 }
+
+test('request: signal is an AbortSignal, passed through init and copies', () => {
+  const r = new Request(url);
+  assert.equal(Object.prototype.toString.call(r.signal), '[object AbortSignal]');
+  assert.equal(r.signal.aborted, false);
+  assert.equal(r.signal, r.signal, 'the same signal every time');
+  const c = new AbortController();
+  const withSignal = new Request(url, { signal: c.signal });
+  assert.equal(withSignal.signal, c.signal);
+  assert.equal(new Request(withSignal).signal, c.signal);
+  assert.equal(globalThis.__incomingRequest.signal.aborted, false);
+  assert.throws(() => new Request(url, { signal: {} }), TypeError);
+  assert.equal(new Request(url, { signal: null }).signal.aborted, false);
+});

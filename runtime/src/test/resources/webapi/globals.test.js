@@ -26,6 +26,20 @@ test('globals: navigator.userAgent', () => {
   assert.equal(navigator.hardwareConcurrency, 1);
 });
 
+test('globals: the global scope class chain', () => {
+  const chain = [];
+  for (let p = Object.getPrototypeOf(globalThis); p; p = Object.getPrototypeOf(p)) chain.push(p.constructor.name);
+  assert.deepEqual(chain, ['ServiceWorkerGlobalScope', 'WorkerGlobalScope', 'EventTarget', 'Object']);
+  assert.ok(!Object.getOwnPropertyNames(globalThis).includes('addEventListener'), 'inherited, not own');
+  assert.throws(() => new ServiceWorkerGlobalScope(), /Illegal constructor/);
+  let got = null;
+  const listener = (e) => { got = e.type; };
+  addEventListener('ping', listener);
+  dispatchEvent(new Event('ping'));
+  removeEventListener('ping', listener);
+  assert.equal(got, 'ping');
+});
+
 test('globals: self, the global tag and reportError', () => {
   assert.equal(self, globalThis);
   assert.equal(Object.prototype.toString.call(globalThis), '[object ServiceWorkerGlobalScope]');

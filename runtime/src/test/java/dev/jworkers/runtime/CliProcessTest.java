@@ -145,6 +145,7 @@ class CliProcessTest {
                 """);
         Files.writeString(dir.resolve("slow.js"), """
                 export default { async fetch() {
+                  console.log('request started');
                   await new Promise(r => setTimeout(r, 1500));
                   return new Response('finished');
                 } };
@@ -160,7 +161,12 @@ class CliProcessTest {
         try (HttpClient client = HttpClient.newHttpClient()) {
             CompletableFuture<HttpResponse<String>> slow = client.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            Thread.sleep(500);
+            // SIGTERM only once the Worker is handling the request.
+            String started;
+            do {
+                started = stdout.readLine();
+            } while (started != null && !started.equals("[slow] request started"));
+            assertEquals("[slow] request started", started);
             p.toHandle().destroy(); // SIGTERM
             HttpResponse<String> r = slow.get(20, TimeUnit.SECONDS);
             assertEquals("finished", r.body());

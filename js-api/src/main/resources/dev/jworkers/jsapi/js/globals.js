@@ -40,5 +40,21 @@
   // `performance` and `navigator` are read-only accessors on the global scope in workerd.
   Object.defineProperty(globalThis, 'performance', { get() { return performance; }, set: undefined, configurable: true, enumerable: true });
   Object.defineProperty(globalThis, 'navigator', { get() { return navigator; }, set: undefined, configurable: true, enumerable: true });
+
+  // The global object's class chain, as in workerd: ServiceWorkerGlobalScope -> WorkerGlobalScope
+  // -> EventTarget. addEventListener and friends are inherited, not own properties.
+  class WorkerGlobalScope extends internal.EventTarget {
+    constructor() { throw new TypeError(ILLEGAL); }
+  }
+  class ServiceWorkerGlobalScope extends WorkerGlobalScope {}
+  Object.defineProperty(WorkerGlobalScope.prototype, Symbol.toStringTag, { value: 'WorkerGlobalScope', configurable: true });
+  Object.defineProperty(ServiceWorkerGlobalScope.prototype, Symbol.toStringTag, { value: 'ServiceWorkerGlobalScope', configurable: true });
+  internal.defineGlobal('WorkerGlobalScope', WorkerGlobalScope);
+  internal.defineGlobal('ServiceWorkerGlobalScope', ServiceWorkerGlobalScope);
+  Object.setPrototypeOf(globalThis, ServiceWorkerGlobalScope.prototype);
+  // GraalJS gives the global object an own tag ('global'); workerd's shows its class.
   Object.defineProperty(globalThis, Symbol.toStringTag, { value: 'ServiceWorkerGlobalScope', configurable: true });
+  for (const m of ['addEventListener', 'removeEventListener', 'dispatchEvent']) {
+    if (globalThis[m] === internal.EventTarget.prototype[m]) delete globalThis[m];
+  }
 })

@@ -46,7 +46,12 @@
         s.redirect = r;
       }
       if (init.cf !== undefined) s.cf = init.cf;
-      if (init.signal !== undefined) s.signal = init.signal;
+      if (init.signal !== undefined) {
+        if (init.signal !== null && internal.isAbortSignal && !internal.isAbortSignal(init.signal)) {
+          throw new TypeError("Failed to construct 'Request': member signal is not of type AbortSignal.");
+        }
+        s.signal = init.signal;
+      }
       s.headers = new internal.Headers(init.headers !== undefined ? init.headers : (from ? headersOf(from) : undefined));
       let body = null;
       if (init.body !== undefined && init.body !== null) {
