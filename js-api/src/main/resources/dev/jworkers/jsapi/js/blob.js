@@ -239,7 +239,7 @@
       if (arguments.length < 2) throw new TypeError(`Failed to construct 'File': 2 arguments required, but only ${arguments.length} present.`);
       let bytes, name, type, lastModified;
       if (fileBits === RAW) {
-        ({ bytes, name, type, lastModified } = options);
+        ({ bytes, name, type, lastModified } = fileName);   // internal: new File(RAW, { ... })
       } else {
         const parts = convertParts(fileBits, 'File');
         name = toUSVString(fileName);
