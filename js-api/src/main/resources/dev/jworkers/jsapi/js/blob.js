@@ -14,7 +14,7 @@
   const toWellFormed = String.prototype.toWellFormed;
   const EMPTY = new Uint8Array(0);
 
-  // WebIDL conversions shared with formdata.js and structured-clone.js.
+  // WebIDL conversions (formdata.js uses them too, through internal.blobWebIDL).
   function toDOMString(v) { return typeof v === 'string' ? v : `${v}`; }   // throws on symbols
   function toUSVString(v) { return toWellFormed.call(typeof v === 'string' ? v : `${v}`); }
   function isObject(v) { return (typeof v === 'object' && v !== null) || typeof v === 'function'; }
@@ -278,9 +278,8 @@
   webidlInterface(Blob, 'Blob');
   webidlInterface(File, 'File');
 
-  internal.webidlInterface = internal.webidlInterface || webidlInterface;
-  internal.toDOMString = internal.toDOMString || toDOMString;
-  internal.toUSVString = internal.toUSVString || toUSVString;
+  // WebIDL helpers for formdata.js (under this file's own name, so as not to clash with others').
+  internal.blobWebIDL = { toDOMString, toUSVString, webidlInterface };
   internal.Blob = Blob;
   internal.File = File;
   internal.isBlob = (v) => blobBytes(v) !== null;

@@ -2,7 +2,7 @@
 // codecs behind Request/Response bodies: internal.formDataSerialize and internal.formDataParse.
 (function (ops, internal) {
   'use strict';
-  const toUSVString = internal.toUSVString;
+  const { toUSVString, webidlInterface } = internal.blobWebIDL;
   const isBlob = internal.isBlob;
 
   let entriesOf;   // (formData) => its live entry list [[name, value], ...]; throws on anything else
@@ -126,7 +126,7 @@
     return it;
   }
 
-  internal.webidlInterface(FormData, 'FormData');
+  webidlInterface(FormData, 'FormData');
   Object.defineProperty(FormData.prototype, Symbol.iterator, {
     value: FormData.prototype.entries, writable: true, configurable: true, enumerable: false,
   });
@@ -395,6 +395,5 @@
   internal.formDataEntries = (fd) => entriesOf(fd).map((e) => [e[0], e[1]]);
   internal.formDataSerialize = formDataSerialize;
   internal.formDataParse = formDataParse;
-  internal.parseMimeType = internal.parseMimeType || parseMimeType;
   internal.defineGlobal('FormData', FormData);
 })

@@ -174,7 +174,35 @@
   }
 
   // Serialization: records are plain objects { t: type, ... }; primitives stand for themselves.
-  function serialize(v, memory) {
+  // No recursion (deep values must not overflow the stack): serializeOne makes a record and, for
+  // containers, pushes a frame whose members the loop in serialize() visits next, depth first.
+  function serialize(value, memory) {
+    const stack = [];
+    const root = serializeOne(value, memory, stack);
+    while (stack.length > 0) {
+      const f = stack[stack.length - 1];
+      if (f.keys !== null) {
+        // Own enumerable string keys, each read once, in order, skipping those deleted meanwhile.
+        if (f.i >= f.keys.length) { stack.length--; continue; }
+        const key = f.keys[f.i++];
+        if (!hasOwn(f.v, key)) continue;
+        const out = f.out, at = out.length;
+        out[at] = key;
+        out[at + 1] = undefined;
+        out[at + 1] = serializeOne(f.v[key], memory, stack);
+      } else {
+        if (f.i >= f.items.length) { stack.length--; continue; }
+        const out = f.out, at = out.length;
+        out[at] = undefined;
+        out[at] = serializeOne(f.items[f.i++], memory, stack);
+      }
+    }
+    return root;
+  }
+  function pushProperties(stack, v, out) { stack[stack.length] = { keys: objectKeys(v), v, out, i: 0, items: null }; }
+  function pushItems(stack, items, out) { stack[stack.length] = { keys: null, v: null, out, i: 0, items }; }
+
+  function serializeOne(v, memory, stack) {
     if (typeof v !== 'object' || v === null) {
       if (typeof v === 'function') throw uncloneable(v);
       if (typeof v === 'symbol') throw uncloneable(v);
@@ -188,7 +216,7 @@
     if (isArray(v)) {
       rec = { t: 'Array', length: v.length, props: [] };
       mapSet(memory, v, rec);
-      serializeProperties(v, rec.props, memory);
+      pushProperties(stack, v, rec.props);
       return rec;
     }
     if (isView(v)) {
@@ -196,7 +224,7 @@
       mapSet(memory, v, rec);
       return rec;
     }
-    if (kind === ERROR) return serializeDOMException(v, memory) || serializeError(v, memory);
+    if (kind === ERROR) return serializeDOMException(v, memory) || serializeError(v, memory, stack);
     if (v === globalThis) throw uncloneable(v, 'ServiceWorkerGlobalScope');
     const proto = getPrototypeOf(v);
     if (proto === ObjectPrototype || proto === null) {
@@ -204,7 +232,7 @@
       if (hasOwn(v, Symbol.iterator) && objectToString(v) === '[object Arguments]') throw uncloneable(v, 'Arguments');
       rec = { t: 'Object', props: [] };
       mapSet(memory, v, rec);
-      serializeProperties(v, rec.props, memory);
+      pushProperties(stack, v, rec.props);
       return rec;
     }
     if (internal.isBlob(v)) {
@@ -221,7 +249,7 @@
       case 'Object':
         rec = { t: 'Object', props: [] };
         mapSet(memory, v, rec);
-        serializeProperties(v, rec.props, memory);
+        pushProperties(stack, v, rec.props);
         return rec;
       case 'Boolean': rec = { t: type, value: booleanValue(v) }; break;
       case 'Number': rec = { t: type, value: numberValue(v) }; break;
@@ -235,46 +263,31 @@
         break;
       }
       case 'ArrayBuffer': rec = serializeArrayBuffer(v); break;
-      case 'Map': {
+      case 'Map': case 'Set': {
+        // The entries are copied first: getters run later may change the Map or Set.
         rec = { t: type, entries: [] };
         mapSet(memory, v, rec);
         const copied = [];
-        for (const it = mapEntries(v); ;) {
-          const r = mapIteratorNext(it);
-          if (r.done) break;
-          copied[copied.length] = r.value[0];
-          copied[copied.length] = r.value[1];
+        if (type === 'Map') {
+          for (const it = mapEntries(v); ;) {
+            const r = mapIteratorNext(it);
+            if (r.done) break;
+            copied[copied.length] = r.value[0];
+            copied[copied.length] = r.value[1];
+          }
+        } else {
+          for (const it = setValues(v); ;) {
+            const r = setIteratorNext(it);
+            if (r.done) break;
+            copied[copied.length] = r.value;
+          }
         }
-        for (let i = 0; i < copied.length; i++) rec.entries[i] = serialize(copied[i], memory);
-        return rec;
-      }
-      case 'Set': {
-        rec = { t: type, entries: [] };
-        mapSet(memory, v, rec);
-        const copied = [];
-        for (const it = setValues(v); ;) {
-          const r = setIteratorNext(it);
-          if (r.done) break;
-          copied[copied.length] = r.value;
-        }
-        for (let i = 0; i < copied.length; i++) rec.entries[i] = serialize(copied[i], memory);
+        pushItems(stack, copied, rec.entries);
         return rec;
       }
     }
     mapSet(memory, v, rec);
     return rec;
-  }
-
-  // Own enumerable string keys, each read once, in order, skipping those deleted meanwhile.
-  function serializeProperties(v, props, memory) {
-    const keys = objectKeys(v);
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i];
-      if (!hasOwn(v, key)) continue;
-      const value = serialize(v[key], memory);
-      props[props.length] = key;
-      props[props.length] = value;
-    }
   }
 
   function serializeDOMException(v, memory) {
@@ -285,20 +298,20 @@
     return rec;
   }
 
-  function serializeError(v, memory) {
+  function serializeError(v, memory, stack) {
     const name = v.name;
     const messageDesc = getOwnPropertyDescriptor(v, 'message');
     const message = messageDesc !== undefined && hasOwn(messageDesc, 'value') ? `${messageDesc.value}` : undefined;
     // Not yet in the HTML standard, but what browsers do: the stack string and the cause come along.
     const stackDesc = getOwnPropertyDescriptor(v, 'stack');
-    const stack = stackDesc !== undefined && typeof stackDesc.value === 'string' ? stackDesc.value : undefined;
+    const stackText = stackDesc !== undefined && typeof stackDesc.value === 'string' ? stackDesc.value : undefined;
     const causeDesc = getOwnPropertyDescriptor(v, 'cause');
     const rec = {
-      t: 'Error', name: typeof name === 'string' && ERRORS[name] !== undefined ? name : 'Error', message, stack,
-      hasCause: causeDesc !== undefined && hasOwn(causeDesc, 'value'), cause: undefined,
+      t: 'Error', name: typeof name === 'string' && ERRORS[name] !== undefined ? name : 'Error', message, stack: stackText,
+      cause: causeDesc !== undefined && hasOwn(causeDesc, 'value') ? [] : null,   // [record] once visited
     };
     mapSet(memory, v, rec);
-    if (rec.hasCause) rec.cause = serialize(causeDesc.value, memory);
+    if (rec.cause !== null) pushItems(stack, [causeDesc.value], rec.cause);
     return rec;
   }
 
@@ -332,7 +345,7 @@
     const elementSize = name === undefined ? 1 : TYPED_ARRAYS[name].BYTES_PER_ELEMENT;
     const tracking = isLengthTracking(v, buffer, name === undefined, byteOffset, byteLength, elementSize);
     return {
-      t: 'View', name, buffer: serialize(buffer, memory), byteOffset,
+      t: 'View', name, buffer: serializeOne(buffer, memory, null), byteOffset,
       length: tracking ? undefined : name === undefined ? byteLength : taLength(v),
     };
   }
@@ -365,7 +378,48 @@
   const HIDDEN = Object.create(null);
   HIDDEN.writable = true; HIDDEN.enumerable = false; HIDDEN.configurable = true;
 
-  function deserialize(rec, memory) {
+  function deserialize(root, memory) {
+    const stack = [];
+    const out = deserializeOne(root, memory, stack);
+    while (stack.length > 0) {
+      const f = stack[stack.length - 1];
+      const items = f.items;
+      if (f.i >= items.length) { stack.length--; continue; }
+      switch (f.kind) {
+        case 'props': {
+          const key = items[f.i];
+          const value = deserializeOne(items[f.i + 1], memory, stack);
+          f.i += 2;
+          // CreateDataProperty. A plain assignment does the same when nothing on the prototype
+          // chain has the key (no setter to call, no "__proto__"), and is much faster.
+          if (!(key in f.out)) {
+            f.out[key] = value;
+          } else {
+            DESC.value = value;
+            defineProperty(f.out, key, DESC);
+            DESC.value = undefined;
+          }
+          break;
+        }
+        case 'Map': {
+          const key = deserializeOne(items[f.i], memory, stack);
+          mapSet(f.out, key, deserializeOne(items[f.i + 1], memory, stack));
+          f.i += 2;
+          break;
+        }
+        case 'Set':
+          setAdd(f.out, deserializeOne(items[f.i++], memory, stack));
+          break;
+        case 'cause':
+          defineHidden(f.out, 'cause', deserializeOne(items[f.i++], memory, stack));
+          break;
+      }
+    }
+    return out;
+  }
+  function pushFill(stack, kind, items, out) { stack[stack.length] = { kind, items, out, i: 0 }; }
+
+  function deserializeOne(rec, memory, stack) {
     if (typeof rec !== 'object' || rec === null) return rec;
     const seen = mapGet(memory, rec);
     if (seen !== undefined) return seen;
@@ -373,15 +427,13 @@
     switch (rec.t) {
       case 'Object':
         out = {};
-        mapSet(memory, rec, out);
-        deserializeProperties(out, rec.props, memory);
-        return out;
+        pushFill(stack, 'props', rec.props, out);
+        break;
       case 'Array':
         out = [];
         out.length = rec.length;
-        mapSet(memory, rec, out);
-        deserializeProperties(out, rec.props, memory);
-        return out;
+        pushFill(stack, 'props', rec.props, out);
+        break;
       case 'Boolean': out = new BooleanCtor(rec.value); break;
       case 'Number': out = new NumberCtor(rec.value); break;
       case 'BigInt': out = ObjectCtor(rec.value); break;
@@ -391,34 +443,21 @@
       case 'ArrayBuffer': out = rec.data; break;
       case 'Transferred': out = rec.data; break;
       case 'View': {
-        const buffer = deserialize(rec.buffer, memory);
+        const buffer = deserializeOne(rec.buffer, memory, null);
         out = rec.name === undefined
           ? new DataViewCtor(buffer, rec.byteOffset, rec.length)
           : new TYPED_ARRAYS[rec.name](buffer, rec.byteOffset, rec.length);
         break;
       }
-      case 'Map':
-        out = new MapCtor();
-        mapSet(memory, rec, out);
-        for (let i = 0; i < rec.entries.length; i += 2) {
-          const key = deserialize(rec.entries[i], memory);
-          mapSet(out, key, deserialize(rec.entries[i + 1], memory));
-        }
-        return out;
-      case 'Set':
-        out = new SetCtor();
-        mapSet(memory, rec, out);
-        for (let i = 0; i < rec.entries.length; i++) setAdd(out, deserialize(rec.entries[i], memory));
-        return out;
-      case 'Error': {
+      case 'Map': out = new MapCtor(); pushFill(stack, 'Map', rec.entries, out); break;
+      case 'Set': out = new SetCtor(); pushFill(stack, 'Set', rec.entries, out); break;
+      case 'Error':
         out = new ERRORS[rec.name]();
         if (rec.message !== undefined) defineHidden(out, 'message', rec.message);
         if (rec.stack !== undefined) defineHidden(out, 'stack', rec.stack);
         else delete out.stack;
-        mapSet(memory, rec, out);
-        if (rec.hasCause) defineHidden(out, 'cause', deserialize(rec.cause, memory));
-        return out;
-      }
+        if (rec.cause !== null) pushFill(stack, 'cause', rec.cause, out);
+        break;
       case 'Blob':
         out = rec.file === null ? internal.newBlob(rec.bytes, rec.type)
           : internal.newFile(rec.bytes, rec.file.name, rec.type, rec.file.lastModified);
@@ -437,22 +476,6 @@
     defineProperty(o, key, HIDDEN);
     HIDDEN.value = undefined;
   }
-  // CreateDataProperty for each key. A plain assignment does the same when nothing on the
-  // prototype chain has the key (no setter to call, no "__proto__"), and is much faster.
-  function deserializeProperties(out, props, memory) {
-    for (let i = 0; i < props.length; i += 2) {
-      const key = props[i];
-      const value = deserialize(props[i + 1], memory);
-      if (!(key in out)) {
-        out[key] = value;
-      } else {
-        DESC.value = value;
-        defineProperty(out, key, DESC);
-        DESC.value = undefined;
-      }
-    }
-  }
-
   function serializeWithTransfer(value, transferList) {
     const memory = new MapCtor();
     for (let i = 0; i < transferList.length; i++) {
