@@ -105,23 +105,31 @@
     return dataCloneError(`${desc} could not be cloned.`);
   }
 
-  // name and message of a DOMException, or null. Its WebIDL getters are brand checks.
-  let domGetters;
+  // name and message of a DOMException, or null. dom-exception.js may offer a brand check;
+  // otherwise its WebIDL attribute getters (which throw on other objects) serve as one.
+  let dom;
   function domExceptionFields(v) {
-    if (domGetters === undefined) {
+    if (dom === undefined) {
+      dom = null;
       const D = domExceptionClass();
-      const nameDesc = D && getOwnPropertyDescriptor(D.prototype, 'name');
-      const messageDesc = D && getOwnPropertyDescriptor(D.prototype, 'message');
-      domGetters = nameDesc && typeof nameDesc.get === 'function' && messageDesc && typeof messageDesc.get === 'function'
-        ? [uncurry(nameDesc.get), uncurry(messageDesc.get)] : null;
+      if (D !== null) {
+        const get = (key) => {
+          const d = getOwnPropertyDescriptor(D.prototype, key);
+          return d && typeof d.get === 'function' ? uncurry(d.get) : null;
+        };
+        const code = get('code'), name = get('name'), message = get('message');
+        const probe = code || name || message;
+        const hasInstance = uncurry(Function.prototype[Symbol.hasInstance]);
+        dom = {
+          brand: typeof internal.isDOMException === 'function' ? internal.isDOMException
+            : probe !== null ? (x) => is(probe, x) : (x) => hasInstance(D, x),
+          name: name || ((x) => x.name),
+          message: message || ((x) => x.message),
+        };
+      }
     }
-    if (domGetters === null) return null;
-    try {
-      const name = domGetters[0](v), message = domGetters[1](v);
-      return typeof name === 'string' && typeof message === 'string' ? { name, message } : null;
-    } catch (e) {
-      return null;
-    }
+    if (dom === null || !dom.brand(v)) return null;
+    return { name: `${dom.name(v)}`, message: `${dom.message(v)}` };
   }
 
   // Platform objects that are not serializable (Headers, Request, streams, ...): found through
