@@ -233,7 +233,7 @@
   // come as %22, %0D, %0A) or bare parameter values. Returns { name, filename } or null.
   function parseDisposition(v) {
     const n = v.length;
-    let semi = v.indexOf(';');
+    const semi = v.indexOf(';');
     if ((semi < 0 ? v : v.slice(0, semi)).trim().toLowerCase() !== 'form-data') return null;
     const params = new Map();
     let i = semi < 0 ? n : semi + 1;
