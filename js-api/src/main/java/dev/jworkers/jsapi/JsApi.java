@@ -81,6 +81,7 @@ public final class JsApi {
         // Ops of js-api's own (pure computation, no host resources).
         all.put("url", new UrlOps());
         all.put("encoding", new EncodingOps());
+        all.put("clone", new CloneOps());
         Object opsObject = ProxyObject.fromMap(all);
         bootstrap.ops = opsObject;
         for (String file : FILES) {
