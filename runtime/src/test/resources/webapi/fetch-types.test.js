@@ -149,7 +149,8 @@ test('response: redirect, error and their headers', () => {
   assert.throws(() => r.headers.set('x', '1'), { name: 'TypeError', message: "Can't modify immutable headers." });
   assert.equal(Response.redirect('https://a.example/').status, 302);
   assert.throws(() => Response.redirect('https://a.example/', 200), { name: 'RangeError', message: '200 is not a redirect status code. It must be one of: 301, 302, 303, 307, or 308.' });
-  if (typeof URL === 'function') assert.throws(() => Response.redirect('/x'), { name: 'TypeError', message: 'Unable to parse URL: /x' });
+  assert.throws(() => Response.redirect('/x'), { name: 'TypeError', message: 'Unable to parse URL: /x' });
+  assert.equal(Response.redirect('https://A.example/a/../b').headers.get('location'), 'https://a.example/b');
   const e = Response.error();
   assert.equal(e.type, 'error');
   assert.equal(e.status, 0);
@@ -242,4 +243,38 @@ test('request: signal is an AbortSignal, passed through init and copies', () => 
   assert.equal(globalThis.__incomingRequest.signal.aborted, false);
   assert.throws(() => new Request(url, { signal: {} }), TypeError);
   assert.equal(new Request(url, { signal: null }).signal.aborted, false);
+});
+
+test('body: Blob, URLSearchParams and FormData sources and readers', async () => {
+  const blob = new Response(new Blob(['ab'], { type: 'x/y' }));
+  assert.equal(blob.headers.get('content-type'), 'x/y');
+  assert.equal(await blob.text(), 'ab');
+  assert.equal(new Response(new Blob(['ab'])).headers.get('content-type'), null);
+  const usp = new Response(new URLSearchParams('a=1&b=2 3'));
+  assert.equal(usp.headers.get('content-type'), 'application/x-www-form-urlencoded;charset=UTF-8');
+  assert.equal(await usp.text(), 'a=1&b=2+3');
+  const fd = new FormData();
+  fd.append('name', 'value');
+  fd.append('file', new Blob(['content'], { type: 'text/csv' }), 'data.csv');
+  const multipart = new Request(url, { method: 'POST', body: fd });
+  assert.ok(multipart.headers.get('content-type').startsWith('multipart/form-data; boundary='));
+  const back = await multipart.formData();
+  assert.equal(back.get('name'), 'value');
+  const file = back.get('file');
+  assert.equal(file.name, 'data.csv');
+  assert.equal(file.type, 'text/csv');
+  assert.equal(await file.text(), 'content');
+  const form = await new Response('a=1&a=2&b=%20', { headers: { 'content-type': 'application/x-www-form-urlencoded' } }).formData();
+  assert.deepEqual(form.getAll('a'), ['1', '2']);
+  assert.equal(form.get('b'), ' ');
+  const asBlob = await new Response('xyz', { headers: { 'content-type': 'text/x-test' } }).blob();
+  assert.equal(asBlob.type, 'text/x-test');
+  assert.equal(await asBlob.text(), 'xyz');
+  await assert.rejects(new Response('not a form', { headers: { 'content-type': 'text/plain' } }).formData(), TypeError);
+});
+
+test('url: Request and Response serialize URLs', () => {
+  assert.equal(new Request('HTTPS://A.EXAMPLE:443/x/../y?q#f').url, 'https://a.example/y?q#f');
+  assert.equal(globalThis.__incomingRequest.url.startsWith('http://127.0.0.1:'), true);
+  assert.equal(new URL(globalThis.__incomingRequest.url).pathname, '/');
 });

@@ -709,3 +709,17 @@ test('large and deep values', () => {
   while (d.next) { d = d.next[0]; depth++; }
   assert.equal(depth, 20000, 'no recursion limit');
 });
+
+test('structuredClone: DataCloneError is a real DOMException; DOMExceptions clone as such', () => {
+  const e = assert.throws(() => structuredClone(() => {}), DOMException);
+  assert.equal(e.name, 'DataCloneError');
+  assert.equal(e.code, 25);
+  const c = structuredClone({ e: new DOMException('gone', 'AbortError') });
+  assert.ok(c.e instanceof DOMException);
+  assert.equal(c.e.name, 'AbortError');
+  assert.equal(c.e.message, 'gone');
+  assert.equal(c.e.code, 20);
+  const other = structuredClone([new TypeError('t'), { name: 'AbortError', message: 'm' }]);
+  assert.equal(Object.getPrototypeOf(other[0]), TypeError.prototype);
+  assert.equal(Object.getPrototypeOf(other[1]), Object.prototype);
+});

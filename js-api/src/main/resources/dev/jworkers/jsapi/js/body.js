@@ -68,7 +68,7 @@
       return [newBody(internal.blobBytes(init)), init.type === '' ? null : init.type];
     }
     if (internal.isURLSearchParams && internal.isURLSearchParams(init)) {
-      return [newBody(init.toString()), 'application/x-www-form-urlencoded;charset=UTF-8'];
+      return [newBody(internal.urlSearchParamsToString(init)), 'application/x-www-form-urlencoded;charset=UTF-8'];
     }
     if (internal.isFormData && internal.isFormData(init)) {
       const { bytes, contentType } = internal.formDataSerialize(init);
