@@ -127,10 +127,24 @@
   const HOSTNAME_OPTIONS = { delimiter: '.', prefix: '', ignoreCase: false };
   const PATHNAME_OPTIONS = { delimiter: '/', prefix: '/', ignoreCase: false };
 
-  const REGEXP_SPECIAL = /[.+*?^${}()[\]|/\\]/g;
-  const PATTERN_SPECIAL = /[+*?:{}()\\]/g;
-  const escapeRegexp = (s) => s.replace(REGEXP_SPECIAL, '\\$&');
-  const escapePattern = (s) => s.replace(PATTERN_SPECIAL, '\\$&');
+  // Backslash-escapes the characters of s that are listed in special (ASCII code points).
+  function escaper(chars) {
+    const special = new Uint8Array(128);
+    for (let i = 0; i < chars.length; i++) special[chars.charCodeAt(i)] = 1;
+    return (s) => {
+      let out = null, start = 0;
+      for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 128 && special[c] === 1) {
+          out = (out ?? '') + s.slice(start, i) + '\\';
+          start = i;
+        }
+      }
+      return out === null ? s : out + s.slice(start);
+    };
+  }
+  const escapeRegexp = escaper('.+*?^${}()[]|/\\');
+  const escapePattern = escaper('+*?:{}()\\');
   const segmentWildcard = (options) => '[^' + escapeRegexp(options.delimiter) + ']+?';
   const isDigit = (c) => c >= 0x30 && c <= 0x39;
 
