@@ -249,7 +249,7 @@ test('urlpattern exec: init values are canonicalized before matching', () => {
   assert.equal(p.exec({ protocol: 'HTTPS:', hostname: 'EXAMPLE.COM', pathname: '/café/y' }).protocol.input, 'https');
 });
 
-test('urlpattern hasRegExpGroups', () => {
+test('urlpattern hasRegExpGroups: only custom regular expressions count', () => {
   assert.equal(new URLPattern({ pathname: '/:id' }).hasRegExpGroups, false);
   assert.equal(new URLPattern({ pathname: '/*' }).hasRegExpGroups, false);
   assert.equal(new URLPattern({ pathname: '/(.*)' }).hasRegExpGroups, false, '(.*) is a full wildcard');

@@ -4,7 +4,9 @@
 // of url.js, through a dummy URL and its setters, as the standard describes it.
 (function (ops, internal) {
   'use strict';
+  // Built-ins are taken now: user code may replace the globals and prototypes later.
   const apply = Reflect.apply;
+  const NativeRegExp = RegExp;
   const regExpExec = RegExp.prototype.exec;
   const toWellFormed = String.prototype.toWellFormed;
 
@@ -350,13 +352,17 @@
     const [source, names] = regexpSource(parts, options);
     let regexp;
     try {
-      regexp = new RegExp(source, options.ignoreCase ? 'vi' : 'v');
+      regexp = new NativeRegExp(source, options.ignoreCase ? 'vi' : 'v');
     } catch (e) {
       throw new PatternError(`Invalid ${component} pattern '${input}'. ${e.message}`);
     }
     let hasRegExpGroups = false;
     for (const p of parts) if (p.type === P_REGEXP) hasRegExpGroups = true;
-    return { pattern: patternString(parts, options), regexp, names, hasRegExpGroups };
+    // A lone "*" (or named full wildcard) matches any component value: URL components never hold
+    // the line terminators "." stops at, so matching can skip the RegExp.
+    const p0 = parts[0];
+    const any = parts.length === 1 && p0.type === P_FULL && p0.modifier === '' && p0.prefix === '' && p0.suffix === '';
+    return { pattern: patternString(parts, options), regexp, names, hasRegExpGroups, any };
   }
 
   const execComponent = (component, input) => apply(regExpExec, component.regexp, [input]);
@@ -540,16 +546,22 @@
   const dummyURL = (spec = 'https://dummy.invalid/') => parseURL(spec);
 
   // The components a URL gives to matching, as strings without their URL-syntax delimiters.
+  // One call site per getter keeps each one monomorphic: this runs for every string matched.
+  const getter = (key) => (urlAccessors[key] ? urlAccessors[key].get : undefined);
+  const G_PROTOCOL = getter('protocol'), G_USERNAME = getter('username'), G_PASSWORD = getter('password'),
+    G_HOSTNAME = getter('hostname'), G_PORT = getter('port'), G_PATHNAME = getter('pathname'),
+    G_SEARCH = getter('search'), G_HASH = getter('hash');
+  const NO_ARGS = [];
   function urlComponents(url) {
     return {
-      protocol: urlGet(url, 'protocol').slice(0, -1),
-      username: urlGet(url, 'username'),
-      password: urlGet(url, 'password'),
-      hostname: urlGet(url, 'hostname'),
-      port: urlGet(url, 'port'),
-      pathname: urlGet(url, 'pathname'),
-      search: urlGet(url, 'search').slice(1),
-      hash: urlGet(url, 'hash').slice(1),
+      protocol: apply(G_PROTOCOL, url, NO_ARGS).slice(0, -1),
+      username: apply(G_USERNAME, url, NO_ARGS),
+      password: apply(G_PASSWORD, url, NO_ARGS),
+      hostname: apply(G_HOSTNAME, url, NO_ARGS),
+      port: apply(G_PORT, url, NO_ARGS),
+      pathname: apply(G_PATHNAME, url, NO_ARGS),
+      search: apply(G_SEARCH, url, NO_ARGS).slice(1),
+      hash: apply(G_HASH, url, NO_ARGS).slice(1),
     };
   }
   // A URL has an opaque path when its path does not start with "/" and it has no host.
@@ -786,14 +798,15 @@
 
   // input is a converted URLPatternInput (a string or a fresh init object); baseURL a string or
   // undefined. Returns the URLPatternResult, true (a match when no result is wanted) or null.
+  // Written out per component so that each RegExp call site sees one RegExp.
   function match(pattern, input, baseURL, method, wantResult) {
-    let values, inputs = null;
+    let v, inputs = null;
     if (typeof input !== 'string') {
       if (baseURL !== undefined) {
         throw new TypeError(`Failed to execute '${method}' on 'URLPattern': Invalid second argument baseURL '${baseURL}' provided with a URLPatternInit input. Use the URLPatternInit.baseURL property instead.`);
       }
       try {
-        values = processInit(input, 'url', '');
+        v = processInit(input, 'url', '');
       } catch (e) {
         if (e instanceof PatternError) return null;
         throw e;
@@ -802,29 +815,56 @@
     } else {
       const url = parseURL(input, baseURL);
       if (url === null) return null;
-      values = urlComponents(url);
+      v = urlComponents(url);
       if (wantResult) inputs = baseURL === undefined ? [input] : [input, baseURL];
     }
-    const execs = [];
-    for (const key of COMPONENTS) {
-      const r = execComponent(pattern[key], values[key]);
-      if (r === null) return null;
-      execs.push(r);
-    }
+    const c = pattern;
+    const protocol = c.protocol.any ? ANY : apply(regExpExec, c.protocol.regexp, [v.protocol]);
+    if (protocol === null) return null;
+    const username = c.username.any ? ANY : apply(regExpExec, c.username.regexp, [v.username]);
+    if (username === null) return null;
+    const password = c.password.any ? ANY : apply(regExpExec, c.password.regexp, [v.password]);
+    if (password === null) return null;
+    const hostname = c.hostname.any ? ANY : apply(regExpExec, c.hostname.regexp, [v.hostname]);
+    if (hostname === null) return null;
+    const port = c.port.any ? ANY : apply(regExpExec, c.port.regexp, [v.port]);
+    if (port === null) return null;
+    const pathname = c.pathname.any ? ANY : apply(regExpExec, c.pathname.regexp, [v.pathname]);
+    if (pathname === null) return null;
+    const search = c.search.any ? ANY : apply(regExpExec, c.search.regexp, [v.search]);
+    if (search === null) return null;
+    const hash = c.hash.any ? ANY : apply(regExpExec, c.hash.regexp, [v.hash]);
+    if (hash === null) return null;
     if (!wantResult) return true;
-    const result = { inputs };
-    for (let i = 0; i < COMPONENTS.length; i++) {
-      const key = COMPONENTS[i];
-      const names = pattern[key].names, exec = execs[i];
-      const groups = {};
-      for (let j = 0; j < names.length; j++) {
-        // A group named "__proto__" is a data property, as in any Web IDL record.
-        if (names[j] === '__proto__') Object.defineProperty(groups, '__proto__', { value: exec[j + 1], writable: true, enumerable: true, configurable: true });
-        else groups[names[j]] = exec[j + 1];
+    return {
+      inputs,
+      protocol: componentResult(c.protocol, v.protocol, protocol),
+      username: componentResult(c.username, v.username, username),
+      password: componentResult(c.password, v.password, password),
+      hostname: componentResult(c.hostname, v.hostname, hostname),
+      port: componentResult(c.port, v.port, port),
+      pathname: componentResult(c.pathname, v.pathname, pathname),
+      search: componentResult(c.search, v.search, search),
+      hash: componentResult(c.hash, v.hash, hash),
+    };
+  }
+
+  // The exec result of a component that matches anything: its one group is the whole input.
+  const ANY = Symbol('any');
+
+  function componentResult(component, input, exec) {
+    const names = component.names;
+    const groups = {};
+    for (let i = 0; i < names.length; i++) {
+      const value = exec === ANY ? input : exec[i + 1];
+      // A group named "__proto__" is a data property, as in any Web IDL record.
+      if (names[i] === '__proto__') {
+        Object.defineProperty(groups, '__proto__', { value, writable: true, enumerable: true, configurable: true });
+      } else {
+        groups[names[i]] = value;
       }
-      result[key] = { input: values[key], groups };
     }
-    return result;
+    return { input, groups };
   }
 
   // ---------------------------------------------------------------------------------------------
