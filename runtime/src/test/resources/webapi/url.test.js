@@ -177,6 +177,32 @@ test('URL: empty search and hash are kept in href, not in the getters', () => {
   assert.equal(u.hash, '');
 });
 
+test('URL: the fast path for canonical http(s) URLs agrees with the full parser', () => {
+  // "HTTP..." never takes the fast path (its scheme needs lowercasing), "http..." may.
+  const tails = [
+    '://example.com', '://example.com/', '://Example.COM/A', '://a.b.c/d/e?f=g#h', '://example.com:80/',
+    '://example.com:443/', '://example.com:8080', '://example.com:/', '://example.com:080/', '://example.com:0/',
+    '://example.com:65535/', '://example.com:65536/', '://1.2.3.4/', '://01.2.3.4/', '://1.2.3/', '://256.1.1.1/',
+    '://1.2.3.4.5/', '://0x1.2.3.4/', '://1.2.3.04/', '://1.2.3.4./', '://a.1/', '://a.1a/', '://1a.b/', '://a..b/',
+    '://a./', '://.a/', '://xn--a.com/', '://XN--MNCHEN-3YA.de/', '://a/./b', '://a/../b', '://a/%2e/b', '://a/.%2E/b',
+    '://a/.a/b', '://a/..a/b', '://a/a./b', '://a/%2ex/b', '://a/b/.', '://a/b/..', '://a/b/%2e%2e', '://a//b//',
+    '://a/|^`{}', "://a/?'\"`|^", '://a/#`|^#x', '://a/?', '://a/#', '://a/?#', '://a/p%20q?r%20s#t%20u',
+    '://a\\b/', '://a/b\\c', '://a/ b', '://a/b c', '://a/\u00e9', '://a/?\u00e9', '://a/#\u00e9', '://u@a/',
+    '://a:b@c/', '://[::1]/', '://a/\t', '://a/b?c#d e', '://a/b?c d',
+  ];
+  for (const scheme of ['http', 'https']) {
+    for (const tail of tails) {
+      const fast = URL.parse(scheme + tail);
+      const slow = URL.parse(scheme.toUpperCase() + tail);
+      if (slow === null) { assert.equal(fast, null, scheme + tail); continue; }
+      assert.ok(fast !== null, scheme + tail);
+      for (const k of ['href', 'origin', 'host', 'hostname', 'port', 'pathname', 'search', 'hash']) {
+        assert.equal(fast[k], slow[k], `${k} of ${scheme + tail}`);
+      }
+    }
+  }
+});
+
 // ------------------------------------------------------------------------------------------------
 // URL: setters
 

@@ -12,7 +12,12 @@
   // Strings and percent-encoding
 
   const SPECIAL = new Map([['ftp', 21], ['file', null], ['http', 80], ['https', 443], ['ws', 80], ['wss', 443]]);
-  const isSpecial = (scheme) => SPECIAL.has(scheme);
+  function isSpecial(scheme) {
+    switch (scheme) {
+      case 'http': case 'https': case 'ws': case 'wss': case 'ftp': case 'file': return true;
+      default: return false;
+    }
+  }
   const defaultPort = (scheme) => SPECIAL.get(scheme);  // undefined for non-special schemes
 
   // Percent-encode sets, as tables over ASCII; every set also holds all code points above U+007E.
@@ -339,20 +344,20 @@
   // it is); only domains with non-ASCII code points go through UTS #46 ToASCII, done in Java by
   // ICU4J (ops.url.domainToAscii) with the URL Standard's options.
   function domainToAscii(domain) {
-    let ascii = true, upper = false;
+    let upper = false, forbidden = false;
     for (let i = 0; i < domain.length; i++) {
       const c = domain.charCodeAt(i);
-      if (c >= 0x80) { ascii = false; break; }
-      if (c >= 0x41 && c <= 0x5a) upper = true;
+      // Mapping may turn "<" + U+0338 into U+226E: forbidden code points count after ToASCII.
+      if (c >= 0x80) return checkDomain(ops.url.domainToAscii(domain));
+      if (FORBIDDEN_DOMAIN[c] === 1) forbidden = true;
+      else if (c >= 0x41 && c <= 0x5a) upper = true;
     }
-    let result;
-    if (ascii) result = upper ? domain.toLowerCase() : domain;
-    else {
-      result = ops.url.domainToAscii(domain);
-      if (result === null || result === undefined) return null;
-      result = String(result);
-    }
-    if (result === '') return null;
+    if (forbidden || domain === '') return null;
+    return upper ? domain.toLowerCase() : domain;
+  }
+  function checkDomain(result) {
+    if (result === null || result === undefined || result === '') return null;
+    result = String(result);
     for (let i = 0; i < result.length; i++) {
       const c = result.charCodeAt(i);
       if (c >= 0x80 || FORBIDDEN_DOMAIN[c] === 1) return null;
@@ -460,6 +465,7 @@
     if (TAB_OR_NEWLINE.test(input)) input = input.replace(TABS_AND_NEWLINES, '');
     const n = input.length;
     let state = override || SCHEME_START;
+    let special = isSpecial(url.scheme);  // follows url.scheme, which the states below set
     let p = 0;
     for (;;) {
       const c = p < n ? input.charCodeAt(p) : EOF;
@@ -491,8 +497,9 @@
             return url;
           }
           url.scheme = scheme;
+          special = isSpecial(scheme);
           if (scheme === 'file') state = FILE;
-          else if (isSpecial(scheme)) state = base !== null && base.scheme === scheme ? SPECIAL_RELATIVE_OR_AUTHORITY : SPECIAL_AUTHORITY_SLASHES;
+          else if (special) state = base !== null && base.scheme === scheme ? SPECIAL_RELATIVE_OR_AUTHORITY : SPECIAL_AUTHORITY_SLASHES;
           else if (p + 1 < n && input.charCodeAt(p + 1) === 0x2f) { state = PATH_OR_AUTHORITY; p++; }
           else { url.path = ''; state = OPAQUE_PATH; }
           break;
@@ -502,6 +509,7 @@
           if (typeof base.path === 'string') {
             if (c !== 0x23) return null;
             url.scheme = base.scheme; url.path = base.path; url.query = base.query; url.fragment = '';
+            special = isSpecial(url.scheme);
             state = FRAGMENT;
           } else {
             state = base.scheme === 'file' ? FILE : RELATIVE;
@@ -518,7 +526,8 @@
           break;
         case RELATIVE:
           url.scheme = base.scheme;
-          if (c === 0x2f || (c === 0x5c && isSpecial(url.scheme))) state = RELATIVE_SLASH;
+          special = isSpecial(url.scheme);
+          if (c === 0x2f || (c === 0x5c && special)) state = RELATIVE_SLASH;
           else {
             url.username = base.username; url.password = base.password; url.host = base.host; url.port = base.port;
             url.path = base.path.slice(); url.query = base.query;
@@ -528,7 +537,7 @@
           }
           break;
         case RELATIVE_SLASH:
-          if (isSpecial(url.scheme) && (c === 0x2f || c === 0x5c)) state = SPECIAL_AUTHORITY_IGNORE_SLASHES;
+          if (special && (c === 0x2f || c === 0x5c)) state = SPECIAL_AUTHORITY_IGNORE_SLASHES;
           else if (c === 0x2f) state = AUTHORITY;
           else {
             url.username = base.username; url.password = base.password; url.host = base.host; url.port = base.port;
@@ -546,7 +555,6 @@
           break;
         case AUTHORITY: {
           // Credentials are what precedes the last '@' of the authority; earlier '@'s are encoded.
-          const special = isSpecial(url.scheme);
           let e = p;
           for (; e < n; e++) {
             const d = input.charCodeAt(e);
@@ -571,7 +579,6 @@
         case HOST:
         case HOSTNAME: {
           if (override && url.scheme === 'file') { state = FILE_HOST; p--; break; }
-          const special = isSpecial(url.scheme);
           let e = p, brackets = false, colon = false;
           for (; e < n; e++) {
             const d = input.charCodeAt(e);
@@ -605,7 +612,7 @@
           let e = p;
           while (e < n && isDigit(input.charCodeAt(e))) e++;
           const d = e < n ? input.charCodeAt(e) : EOF;
-          if (!(d === EOF || d === 0x2f || d === 0x3f || d === 0x23 || (d === 0x5c && isSpecial(url.scheme)) || override)) return null;
+          if (!(d === EOF || d === 0x2f || d === 0x3f || d === 0x23 || (d === 0x5c && special) || override)) return null;
           if (e > p) {
             let port = 0;
             for (let i = p; i < e; i++) {
@@ -622,6 +629,7 @@
         }
         case FILE:
           url.scheme = 'file';
+          special = true;
           url.host = '';
           if (c === 0x2f || c === 0x5c) state = FILE_SLASH;
           else if (base !== null && base.scheme === 'file') {
@@ -668,7 +676,7 @@
             state = PATH_START;
             p = e - 1;
           } else {
-            let host = parseHost(buffer, !isSpecial(url.scheme));
+            let host = parseHost(buffer, !special);
             if (host === null) return null;
             if (host === 'localhost') host = '';
             url.host = host;
@@ -679,7 +687,7 @@
           break;
         }
         case PATH_START:
-          if (isSpecial(url.scheme)) {
+          if (special) {
             state = PATH;
             if (c !== 0x2f && c !== 0x5c) p--;
           } else if (!override && c === 0x3f) { url.query = ''; state = QUERY; }
@@ -691,7 +699,6 @@
           break;
         case PATH: {
           // One path segment per run.
-          const special = isSpecial(url.scheme);
           let e = p;
           for (; e < n; e++) {
             const d = input.charCodeAt(e);
@@ -734,7 +741,7 @@
         case QUERY: {
           let e = override ? -1 : input.indexOf('#', p);
           if (e === -1) e = n;
-          url.query += percentEncode(input.slice(p, e), isSpecial(url.scheme) ? SPECIAL_QUERY_SET : QUERY_SET, false);
+          url.query += percentEncode(input.slice(p, e), special ? SPECIAL_QUERY_SET : QUERY_SET, false);
           if (e < n) { url.fragment = ''; state = FRAGMENT; }
           p = e;
           break;
@@ -761,18 +768,20 @@
     else return null;
     const scheme = i === 8 ? 'https' : 'http';
     const hostStart = i;
-    let upper = false, labelStart = i;
+    let upper = false;
     for (; i < n; i++) {
       const c = s.charCodeAt(i);
-      if ((c >= 0x61 && c <= 0x7a) || c === 0x2d || isDigit(c)) continue;
-      if (c === 0x2e) { if (i + 1 < n && s.charCodeAt(i + 1) !== 0x2e) labelStart = i + 1; continue; }
+      if ((c >= 0x61 && c <= 0x7a) || c === 0x2d || c === 0x2e || isDigit(c)) continue;
       if (c >= 0x41 && c <= 0x5a) { upper = true; continue; }
       if (c === 0x3a || c === 0x2f || c === 0x3f || c === 0x23) break;
       return null;
     }
     const hostEnd = i;
-    // Hosts whose last label starts with a digit may be IPv4 addresses: left to the full parser.
-    if (hostEnd === hostStart || labelStart >= hostEnd || isDigit(s.charCodeAt(labelStart)) || s.charCodeAt(labelStart) === 0x2e) return null;
+    // A host whose last label starts with a digit is an IPv4 address or invalid: only the
+    // canonical dotted-decimal form is taken here. A trailing dot is left to the full parser.
+    const labelStart = Math.max(s.lastIndexOf('.', hostEnd - 1) + 1, hostStart);
+    if (labelStart === hostEnd) return null;
+    if (isDigit(s.charCodeAt(labelStart)) && !isCanonicalIPv4(s, hostStart, hostEnd)) return null;
     let port = null, canonical = !upper;
     if (i < n && s.charCodeAt(i) === 0x3a) {
       const portStart = ++i;
@@ -835,6 +844,24 @@
     return canonical ? [r, s] : [r, null];
   }
 
+  // s[start, end) is four decimal numbers 0-255 without leading zeros, joined by dots.
+  function isCanonicalIPv4(s, start, end) {
+    let parts = 0, v = 0, digits = 0;
+    for (let i = start; i <= end; i++) {
+      const c = i < end ? s.charCodeAt(i) : 0x2e;
+      if (c === 0x2e) {
+        if (digits === 0 || ++parts > 4) return false;
+        v = digits = 0;
+        continue;
+      }
+      if (!isDigit(c) || (digits > 0 && v === 0)) return false;
+      v = v * 10 + c - 0x30;
+      digits++;
+      if (v > 255) return false;
+    }
+    return parts === 4;
+  }
+
   // Parses input against an optional base record: [record, href or null] or null.
   function parseRecord(input, base) {
     if (base === null || input.charCodeAt(0) === 0x68) {
@@ -846,8 +873,11 @@
   }
 
   function pathString(r) {
-    if (typeof r.path === 'string') return r.path;
-    return r.path.length === 0 ? '' : '/' + r.path.join('/');
+    const path = r.path;
+    if (typeof path === 'string') return path;
+    let out = '';
+    for (let i = 0; i < path.length; i++) out += '/' + path[i];
+    return out;
   }
 
   function serialize(r, excludeFragment) {
