@@ -291,3 +291,28 @@ test('urlpattern robustness: a replaced RegExp.prototype.exec does not change ma
     RegExp.prototype.exec = exec;
   }
 });
+
+test('urlpattern canonicalization: the shortcut for plain text agrees with the URL setters', () => {
+  // Values made of characters the URL parser keeps skip it; compare with the setters themselves
+  // (pattern syntax characters are left out, so a pattern string is its canonical text).
+  let seed = 7;
+  const pick = (s) => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return s[seed % s.length]; };
+  const word = (alphabet, n) => { let w = ''; for (let i = 0; i < n; i++) w += pick(alphabet); return w; };
+  const dummy = () => new URL('https://dummy.invalid/');
+  const cases = {
+    pathname: ["abcXYZ09-_~!$&';=,@/", (v) => '/' + v, (v) => { const u = dummy(); u.pathname = v; return u.pathname; }],
+    search: ['abcXYZ09-_.~!$&;=,@/', (v) => v, (v) => { const u = dummy(); u.search = '?' + v; return u.search.slice(1); }],
+    hash: ['abcXYZ09-_.~!$&;=,@/', (v) => v, (v) => { const u = dummy(); u.hash = '#' + v; return u.hash.slice(1); }],
+    hostname: ['abcxyz09-.', (v) => v, (v) => { const u = dummy(); u.hostname = v; return u.hostname === 'dummy.invalid' ? null : u.hostname; }],
+    protocol: ['abcz09-.', (v) => 'a' + v, (v) => new URL(v + '://x/').protocol.slice(0, -1)],
+  };
+  for (const [component, [alphabet, shape, viaURL]] of Object.entries(cases)) {
+    for (let i = 0; i < 300; i++) {
+      const v = shape(word(alphabet, 1 + (i % 12)));
+      const expected = viaURL(v);
+      let actual;
+      try { actual = new URLPattern({ [component]: v })[component]; } catch (e) { actual = null; }
+      assert.equal(actual, expected, `${component} ${JSON.stringify(v)}`);
+    }
+  }
+});
