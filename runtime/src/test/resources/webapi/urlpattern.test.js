@@ -140,7 +140,9 @@ test('urlpattern constructor: options', () => {
   assert.equal(new URLPattern('https://example.com/FOO', null).test('https://example.com/foo'), false);
   // Like workerd: an undefined baseURL followed by options is no base URL.
   assert.ok(new URLPattern('https://example.com/FOO', undefined, { ignoreCase: true }).test('https://example.com/foo'));
-  assert.throws(() => new URLPattern({ pathname: '/x' }, undefined, 5), TypeError);
+  assert.throws(() => new URLPattern({ pathname: '/x' }, undefined, 5),
+    { name: 'TypeError', message: "Failed to construct 'URLPattern': constructor parameter 3 is not of type 'URLPatternOptions'." });
+  assert.throws(() => new URLPattern('https://a.example/x', 'https://b.example', 'options'), TypeError);
   // The protocol and hostname are not affected by ignoreCase (hostnames are lower-cased anyway).
   assert.equal(new URLPattern({ protocol: 'HTTP' }, { ignoreCase: true }).protocol, 'http');
 });
@@ -247,6 +249,19 @@ test('urlpattern exec: init values are canonicalized before matching', () => {
   assert.equal(r.pathname.input, '/caf%C3%A9/a%20b');
   assert.deepEqual(r.pathname.groups, { x: 'a%20b' });
   assert.equal(p.exec({ protocol: 'HTTPS:', hostname: 'EXAMPLE.COM', pathname: '/café/y' }).protocol.input, 'https');
+  // Opaque paths (non-special protocols) keep their trailing spaces, as the standard's opaque
+  // path state does (workerd trims them).
+  const data = new URLPattern({ protocol: 'data', pathname: '*' });
+  assert.equal(data.exec({ protocol: 'data', pathname: 'text/plain,a b ' }).pathname.input, 'text/plain,a b ');
+  assert.equal(data.exec({ protocol: 'data', pathname: 'aé b?' }).pathname.input, 'a%C3%A9 b');
+  assert.equal(data.exec({ protocol: 'data', pathname: 'a ?' }).pathname.input, 'a%20');
+});
+
+test('urlpattern constructor: relative pathnames resolve against the base URL path', () => {
+  assert.equal(new URLPattern({ pathname: 'foo', baseURL: 'https://example.com/a/b' }).pathname, '/a/foo');
+  assert.equal(new URLPattern({ pathname: ':id', baseURL: 'https://example.com/a(b)/c' }).pathname, '/a\\(b\\)/:id');
+  assert.equal(new URLPattern({ pathname: 'foo', baseURL: 'data:text/plain,a/b' }).pathname, 'foo', 'not for an opaque path');
+  assert.equal(new URLPattern({ pathname: 'foo', baseURL: 'https://example.com' }).pathname, '/foo');
 });
 
 test('urlpattern hasRegExpGroups: only custom regular expressions count', () => {

@@ -888,7 +888,7 @@
   function toIgnoreCase(v) {
     if (v === undefined || v === null) return false;
     if (typeof v !== 'object' && typeof v !== 'function') {
-      throw new TypeError("Failed to construct 'URLPattern': The provided value is not of type 'URLPatternOptions'.");
+      throw new TypeError("Failed to construct 'URLPattern': constructor parameter 3 is not of type 'URLPatternOptions'.");
     }
     return !!v.ignoreCase;
   }
