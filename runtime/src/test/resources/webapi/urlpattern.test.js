@@ -184,6 +184,11 @@ test('urlpattern constructor: canonicalizes fixed text through the URL parser', 
   assert.equal(p.pathname, '/a%20b/d');
   assert.equal(p.search, 'q=a%20b');
   assert.equal(p.hash, 'x%20y');
+  // The standard's dummy URL is https: special-URL rules apply (workerd's ada differs here).
+  assert.equal(new URLPattern({ search: "q='x'" }).search, 'q=%27x%27');
+  assert.ok(new URLPattern({ search: "q='x'" }).test("https://example.com/?q='x'"));
+  assert.equal(new URLPattern({ protocol: 'https', pathname: '/a\\\\b' }).pathname, '/a/b');
+  assert.equal(new URLPattern({ protocol: 'foo', pathname: '/a/../b ' }).pathname, '/a/../b ', 'opaque path');
 });
 
 test('urlpattern test: strings, base URLs and inits', () => {
