@@ -1318,6 +1318,27 @@
     value: URLSearchParams.prototype.entries, writable: true, configurable: true, enumerable: false,
   });
 
+  // console.log shows the components (as Node and workerd do), not an empty object.
+  const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+  Object.defineProperty(URL.prototype, inspectSymbol, {
+    value: function (depth, options, inspect) {
+      if (!isURL(this) || typeof inspect !== 'function') return this;
+      const shown = {};
+      for (const k of ['href', 'origin', 'protocol', 'username', 'password', 'host', 'hostname', 'port', 'pathname', 'search', 'searchParams', 'hash']) shown[k] = this[k];
+      return 'URL ' + inspect(shown, options);
+    },
+    writable: true, configurable: true,
+  });
+  Object.defineProperty(URLSearchParams.prototype, inspectSymbol, {
+    value: function (depth, options, inspect) {
+      if (!isParams(this) || typeof inspect !== 'function') return this;
+      const list = listOf(this);
+      if (list.length === 0) return 'URLSearchParams {}';
+      return 'URLSearchParams { ' + list.map((e) => inspect(e[0], options) + ' => ' + inspect(e[1], options)).join(', ') + ' }';
+    },
+    writable: true, configurable: true,
+  });
+
   internal.URL = URL;
   internal.URLSearchParams = URLSearchParams;
   internal.isURL = isURL;
