@@ -336,3 +336,10 @@ test('urlpattern canonicalization: the shortcut for plain text agrees with the U
     }
   }
 });
+
+test('urlpattern inspect: console.log shows the pattern strings', () => {
+  const custom = URLPattern.prototype[Symbol.for('nodejs.util.inspect.custom')];
+  assert.equal(typeof custom, 'function');
+  const shown = custom.call(new URLPattern({ pathname: '/x/:id' }), 2, {}, (v) => JSON.stringify(v));
+  assert.equal(shown, 'URLPattern {"protocol":"*","username":"*","password":"*","hostname":"*","port":"*","pathname":"/x/:id","search":"*","hash":"*","hasRegExpGroups":false}');
+});

@@ -951,6 +951,19 @@
     Object.defineProperty(URLPattern.prototype, key, { enumerable: true });
   }
 
+  // console.log shows the pattern strings, as workerd and Node do, not an empty object.
+  Object.defineProperty(URLPattern.prototype, Symbol.for('nodejs.util.inspect.custom'), {
+    value: function (depth, options, inspect) {
+      const p = patterns.get(this);
+      if (p === undefined || typeof inspect !== 'function') return this;
+      const shown = {};
+      for (const key of COMPONENTS) shown[key] = p[key].pattern;
+      shown.hasRegExpGroups = p.hasRegExpGroups;
+      return 'URLPattern ' + inspect(shown, options);
+    },
+    writable: true, configurable: true,
+  });
+
   internal.URLPattern = URLPattern;
   internal.isURLPattern = (v) => patterns.has(v);
   internal.defineGlobal('URLPattern', URLPattern);
