@@ -343,3 +343,20 @@ test('urlpattern inspect: console.log shows the pattern strings', () => {
   const shown = custom.call(new URLPattern({ pathname: '/x/:id' }), 2, {}, (v) => JSON.stringify(v));
   assert.equal(shown, 'URLPattern {"protocol":"*","username":"*","password":"*","hostname":"*","port":"*","pathname":"/x/:id","search":"*","hash":"*","hasRegExpGroups":false}');
 });
+
+test('urlpattern robustness: properties added to Object.prototype only reach init dictionaries', () => {
+  try {
+    Object.prototype.search = 'polluted';
+    Object.prototype.baseURL = 'https://polluted.example/';
+    // The constructor string and the processed components are internal records.
+    const p = new URLPattern('https://example.com/x');
+    assert.equal(p.search, '*');
+    assert.equal(p.hostname, 'example.com');
+    assert.ok(p.test('https://example.com/x?anything'));
+    // A dictionary argument reads inherited members, as Web IDL's conversion does.
+    assert.equal(new URLPattern({ pathname: '/x' }).search, 'polluted');
+  } finally {
+    delete Object.prototype.search;
+    delete Object.prototype.baseURL;
+  }
+});

@@ -9,13 +9,14 @@
   const NativeRegExp = RegExp;
   const regExpExec = RegExp.prototype.exec;
   const toWellFormed = String.prototype.toWellFormed;
+  const hasOwn = Object.hasOwn;
 
   const COMPONENTS = ['protocol', 'username', 'password', 'hostname', 'port', 'pathname', 'search', 'hash'];
   // URLPatternInit's members in Web IDL order (lexicographic): the order they are read in.
   const INIT_KEYS = ['baseURL', 'hash', 'hostname', 'password', 'pathname', 'port', 'protocol', 'search', 'username'];
   const DEFAULT_PORTS = { ftp: '21', file: '', http: '80', https: '443', ws: '80', wss: '443' };
   const SPECIAL_SCHEMES = ['ftp', 'file', 'http', 'https', 'ws', 'wss'];
-  const isSpecialScheme = (s) => Object.hasOwn(DEFAULT_PORTS, s);
+  const isSpecialScheme = (s) => hasOwn(DEFAULT_PORTS, s);
 
   // Errors of the pattern machinery; the entry points turn them into TypeErrors with their prefix.
   class PatternError extends Error {}
@@ -383,7 +384,8 @@
 
   function parseConstructorString(input) {
     const tokens = tokenize(input, false);
-    const result = {};
+    // Internal records have no prototype: properties added to Object.prototype must not show.
+    const result = { __proto__: null };
     let componentStart = 0, tokenIndex = 0, tokenIncrement = 1, groupDepth = 0, ipv6Depth = 0;
     let protocolSpecial = false, state = S_INIT;
 
@@ -632,7 +634,7 @@
   // Failure is told apart as for the hostname: it leaves the port as it was.
   function canonicalizePort(value, protocol = '') {
     if (value === '') return value;
-    const scheme = Object.hasOwn(DEFAULT_PORTS, protocol) && protocol !== 'file' ? protocol : 'x-dummy';
+    const scheme = hasOwn(DEFAULT_PORTS, protocol) && protocol !== 'file' ? protocol : 'x-dummy';
     const url = dummyURL(scheme + '://dummy.invalid:1/');
     urlSet(url, 'port', value);
     const port = urlGet(url, 'port');
@@ -694,9 +696,9 @@
   }
 
   function processInit(init, type, initial) {
-    const result = {};
+    const result = { __proto__: null };
     if (initial !== null) for (const key of COMPONENTS) result[key] = initial;
-    const has = (key) => init[key] !== undefined;
+    const has = (key) => hasOwn(init, key) && init[key] !== undefined;
     let base = null, baseParts = null;
     if (has('baseURL')) {
       // A component at least as specific as one given in init is never inherited; username and
