@@ -240,6 +240,65 @@ public final class EncodingOps {
         return new String(out, 0, o);
     }
 
+    // ---- base64 (HTML's forgiving-base64, for atob and btoa)
+
+    private static final byte[] BASE64_VALUES = new byte[128];
+    static {
+        java.util.Arrays.fill(BASE64_VALUES, (byte) -1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (int i = 0; i < 64; i++) BASE64_VALUES[alphabet.charAt(i)] = (byte) i;
+    }
+
+    /** btoa: the base64 of the string's code units as bytes; null if one is above U+00FF. */
+    @HostAccess.Export
+    public String btoa(String s) {
+        int n = s.length();
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c > 0xFF) return null;
+            b[i] = (byte) c;
+        }
+        return java.util.Base64.getEncoder().encodeToString(b);
+    }
+
+    /**
+     * atob: HTML's forgiving-base64 decode, the bytes as a string of code units U+0000-U+00FF;
+     * null on failure. ASCII whitespace anywhere is ignored; with a length that is a multiple of
+     * four, one or two final '=' are dropped; then a length of 4n+1 or any character outside the
+     * alphabet fails. Leftover bits of a final partial group are discarded, whatever they are.
+     */
+    @HostAccess.Export
+    public String atob(String s) {
+        int n = s.length();
+        char[] c = new char[n];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            char ch = s.charAt(i);
+            if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\f' || ch == '\r') continue;
+            c[m++] = ch;
+        }
+        if ((m & 3) == 0 && m > 0 && c[m - 1] == '=') {
+            m--;
+            if (c[m - 1] == '=') m--;
+        }
+        if ((m & 3) == 1) return null;
+        byte[] out = new byte[m * 3 / 4];
+        int o = 0, bits = 0, acc = 0;
+        for (int i = 0; i < m; i++) {
+            char ch = c[i];
+            int v = ch < 128 ? BASE64_VALUES[ch] : -1;
+            if (v < 0) return null;
+            acc = (acc << 6) | v;
+            bits += 6;
+            if (bits >= 8) {
+                bits -= 8;
+                out[o++] = (byte) (acc >>> bits);
+            }
+        }
+        return new String(out, 0, o, StandardCharsets.ISO_8859_1);
+    }
+
     // ---- single-byte
 
     static String singleByte(char[] table, byte[] b, boolean fatal) {
