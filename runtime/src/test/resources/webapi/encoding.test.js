@@ -690,3 +690,15 @@ test('webidl: the encoding attribute is the lower-case name', () => {
   assert.equal(new TextDecoder('logical').encoding, 'iso-8859-8-i');
   assert.equal(new TextDecoder('x-user-defined').decode(bytes(0x61, 0x80, 0xff)), 'a\uf780\uf7ff');
 });
+
+// ---- the hot-path helpers other bootstrap files use (internal.utf8Encode / utf8Decode)
+
+test('internal: Response bodies encode and decode UTF-8 with replacement', async () => {
+  const r = new Response('h\u00e9\ud800\u{1f600}');
+  assert.deepEqual(new Uint8Array(await r.arrayBuffer()), bytes(0x68, 0xc3, 0xa9, 0xef, 0xbf, 0xbd, 0xf0, 0x9f, 0x98, 0x80));
+  assert.equal(await new Response(bytes(0x61, 0xff, 0xe2, 0x82, 0xac, 0xed, 0xa0, 0x80)).text(), 'a\ufffd\u20ac\ufffd\ufffd\ufffd');
+  assert.equal(await new Response(new Uint8Array([0x78, 0x61, 0x62]).subarray(1)).text(), 'ab');
+  const big = 'x\u00e9\u{1f600}'.repeat(30000);
+  assert.equal(await new Response(big).text(), big);
+  assert.equal(await new Response(new TextEncoder().encode(big)).text(), big);
+});

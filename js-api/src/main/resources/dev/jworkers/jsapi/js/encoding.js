@@ -137,11 +137,62 @@
 
   // ---- UTF-8 encoding
 
-  // Writes the UTF-8 of str[i..] to dest[w..cap) as far as whole code points fit; lone surrogates
-  // become U+FFFD. Returns the bytes written; `encodedUpTo` is set to the code units consumed.
-  let encodedUpTo = 0;
-  function encodeFrom(str, i, dest, w, cap) {
+  // Two loops on purpose: utf8Encode's writes into a buffer sized for the worst case and needs no
+  // bounds checks; encodeInto's stops before a code point that does not fit. Lone surrogates
+  // become U+FFFD (EF BF BD) in both.
+
+  // Writes the UTF-8 of str[i..] to dest from w (which has room for 3 bytes per code unit left).
+  function encodeRest(str, i, dest, w) {
     const n = str.length;
+    for (; i < n; i++) {
+      let c = str.charCodeAt(i);
+      if (c < 0x80) {
+        dest[w++] = c;
+      } else if (c < 0x800) {
+        dest[w++] = 0xc0 | (c >> 6);
+        dest[w++] = 0x80 | (c & 0x3f);
+      } else if (c < 0xd800 || c > 0xdfff) {
+        dest[w++] = 0xe0 | (c >> 12);
+        dest[w++] = 0x80 | ((c >> 6) & 0x3f);
+        dest[w++] = 0x80 | (c & 0x3f);
+      } else {
+        const d = c <= 0xdbff && i + 1 < n ? str.charCodeAt(i + 1) : 0;
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          dest[w++] = 0xf0 | (c >> 18);
+          dest[w++] = 0x80 | ((c >> 12) & 0x3f);
+          dest[w++] = 0x80 | ((c >> 6) & 0x3f);
+          dest[w++] = 0x80 | (c & 0x3f);
+          i++;
+        } else {
+          dest[w++] = 0xef; dest[w++] = 0xbf; dest[w++] = 0xbd;
+        }
+      }
+    }
+    return w;
+  }
+
+  // The request hot path: ASCII is copied in one pass; anything else is encoded into a buffer
+  // sized for the worst case and copied out at its real length.
+  function utf8Encode(str) {
+    const n = str.length;
+    const ascii = new Uint8Array(n);
+    let i = 0;
+    for (; i < n; i++) {
+      const c = str.charCodeAt(i);
+      if (c >= 0x80) break;
+      ascii[i] = c;
+    }
+    if (i === n) return ascii;
+    const out = new Uint8Array(i + (n - i) * 3);
+    out.set(ascii.subarray(0, i));
+    return out.slice(0, encodeRest(str, i, out, i));
+  }
+
+  // The standard's encodeInto: as many whole code points as fit into dest[0..cap).
+  function encodeInto(str, dest, cap) {
+    const n = str.length;
+    let i = 0, w = 0;
     while (i < n) {
       let c = str.charCodeAt(i);
       if (c < 0x80) {
@@ -176,26 +227,7 @@
         }
       }
     }
-    encodedUpTo = i;
-    return w;
-  }
-
-  // The request hot path: ASCII is copied in one pass; anything else is encoded into a buffer
-  // sized for the worst case (3 bytes per UTF-16 code unit) and copied out at its real length.
-  function utf8Encode(str) {
-    const n = str.length;
-    const ascii = new Uint8Array(n);
-    let i = 0;
-    for (; i < n; i++) {
-      const c = str.charCodeAt(i);
-      if (c >= 0x80) break;
-      ascii[i] = c;
-    }
-    if (i === n) return ascii;
-    const out = new Uint8Array(i + (n - i) * 3);
-    out.set(ascii.subarray(0, i));
-    const w = encodeFrom(str, i, out, i, out.length);
-    return out.slice(0, w);
+    return { read: i, written: w };
   }
 
   // Any buffer source (normally a Uint8Array) -> string.
@@ -231,8 +263,7 @@
           taTag.call(destination) !== 'Uint8Array') {
         throw new TypeError("Failed to execute 'encodeInto' on 'TextEncoder': parameter 2 is not of type 'Uint8Array'.");
       }
-      const written = encodeFrom(source, 0, destination, 0, taLength.call(destination));
-      return { read: encodedUpTo, written };
+      return encodeInto(source, destination, taLength.call(destination));
     }
   }
 
