@@ -67,6 +67,8 @@ test('labels: ASCII whitespace around a label is ignored, other whitespace is no
     assert.throws(() => new TextDecoder(ws + 'utf-8'), RangeError, codes(ws));
   }
   assert.throws(() => new TextDecoder('utf -8'), RangeError);
+  assert.throws(() => new TextDecoder('\u0000utf-8'), RangeError);
+  assert.throws(() => new TextDecoder('utf-8\u0000'), RangeError);
 });
 
 test('labels: only ASCII letters are lowercased', () => {
@@ -315,6 +317,39 @@ test('utf-8: a truncated sequence at the end of the stream is one error', () => 
   assert.equal(f.decode(bytes(0xe2, 0x82), { stream: true }), '');
   assert.throws(() => f.decode(), TypeError);
   assert.equal(f.decode(bytes(0x41)), 'A', 'usable after a fatal error');
+});
+
+test('utf-8: end-of-queue handling, at once and streaming', () => {
+  assert.equal(dec('utf-8', [0xf0]), FFFD);
+  assert.equal(dec('utf-8', [0xf0, 0x9f]), FFFD);
+  assert.equal(dec('utf-8', [0xf0, 0x9f, 0x92]), FFFD);
+  const d = new TextDecoder();
+  d.decode(bytes(0xf0), { stream: true });
+  assert.equal(d.decode(), FFFD);
+  d.decode(bytes(0xf0), { stream: true });
+  d.decode(bytes(0x9f), { stream: true });
+  assert.equal(d.decode(), FFFD);
+  d.decode(bytes(0xf0, 0x9f), { stream: true });
+  assert.equal(d.decode(bytes(0x92)), FFFD);
+  assert.equal(d.decode(bytes(0xf0, 0x9f), { stream: true }), '');
+  assert.equal(d.decode(bytes(0x41), { stream: true }), FFFD + 'A');
+  assert.equal(d.decode(), '');
+  assert.equal(d.decode(bytes(0xf0, 0x41, 0x42), { stream: true }), FFFD + 'AB');
+  assert.equal(d.decode(), '');
+  assert.equal(d.decode(bytes(0xf0, 0x41, 0xf0), { stream: true }), FFFD + 'A');
+  assert.equal(d.decode(), FFFD);
+  assert.equal(d.decode(bytes(0xf0), { stream: true }), '');
+  assert.equal(d.decode(bytes(0x8f), { stream: true }), FFFD + FFFD);
+  assert.equal(d.decode(bytes(0x92), { stream: true }), FFFD);
+  assert.equal(d.decode(), '');
+  // decode() and decode(undefined, {}) flush what a stream carried.
+  d.decode(bytes(0xc9), { stream: true });
+  assert.equal(d.decode(undefined), FFFD);
+  d.decode(bytes(0xc9), { stream: true });
+  assert.equal(d.decode(undefined, {}), FFFD);
+  d.decode(bytes(0xc9), { stream: true });
+  assert.equal(d.decode(undefined, { stream: true }), '', 'nothing new, still streaming');
+  assert.equal(d.decode(bytes(0xa9)), '\u0269');
 });
 
 test('utf-8: fatal errors in streaming mode', () => {

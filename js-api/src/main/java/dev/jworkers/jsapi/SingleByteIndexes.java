@@ -8,6 +8,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The index tables of the Encoding standard's legacy single-byte encodings, derived from the JDK's
@@ -71,7 +72,8 @@ final class SingleByteIndexes {
         0xF0, 0x0175, 0xF7, 0x1E6B, 0xFE, 0x0177,
     };
 
-    private static final char[][] TABLES = new char[NAMES.length][];
+    /** Derived tables by id; volatile reads publish a table's contents to every shard's thread. */
+    private static final AtomicReferenceArray<char[]> TABLES = new AtomicReferenceArray<>(NAMES.length);
 
     private SingleByteIndexes() {}
 
@@ -83,12 +85,10 @@ final class SingleByteIndexes {
 
     /** The 256-entry table of encoding {@code id}, derived on first use (racing threads derive equal tables). */
     static char[] table(int id) {
-        char[] t = TABLES[id];
+        char[] t = TABLES.get(id);
         if (t == null) {
             t = derive(id);
-            synchronized (TABLES) {
-                TABLES[id] = t;
-            }
+            TABLES.set(id, t);
         }
         return t;
     }

@@ -352,8 +352,15 @@
 
   internal.utf8Encode = utf8Encode;     // string -> Uint8Array (lone surrogates as U+FFFD)
   internal.utf8Decode = utf8Decode;     // Uint8Array -> string (errors as U+FFFD, a BOM is kept)
+  // A label -> the name of its encoding if TextDecoder supports it, else null.
   internal.getEncoding = (label) => { const r = getEncoding(toDOMString(label)); return r && r.name; };
-  internal.bufferSource = (x) => bufferSource(x) ? { buffer: srcBuffer, offset: srcOffset, length: srcLength } : null;
+  // Any AllowSharedBufferSource -> { buffer, offset, length } read through the intrinsic getters, or null.
+  internal.bufferSource = (x) => {
+    if (!bufferSource(x)) return null;
+    const r = { buffer: srcBuffer, offset: srcOffset, length: srcLength };
+    srcBuffer = null;
+    return r;
+  };
   internal.defineGlobal('TextEncoder', TextEncoder);
   internal.defineGlobal('TextDecoder', TextDecoder);
 })
