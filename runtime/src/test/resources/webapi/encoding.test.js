@@ -626,6 +626,27 @@ test('webidl: a detached buffer decodes as empty', () => {
   assert.equal(new TextDecoder().decode(dv), '');
 });
 
+test('webidl: resizable buffers and length-tracking views', () => {
+  const rab = new ArrayBuffer(4, { maxByteLength: 8 });
+  new Uint8Array(rab).set([0x61, 0x62, 0x63, 0x64]);
+  const tracking = new Uint8Array(rab);
+  const fixed = new Uint8Array(rab, 1, 2);
+  rab.resize(3);
+  assert.equal(new TextDecoder().decode(rab), 'abc');
+  assert.equal(new TextDecoder().decode(tracking), 'abc');
+  assert.equal(new TextDecoder().decode(fixed), 'bc');
+  rab.resize(1);
+  assert.equal(new TextDecoder().decode(fixed), '', 'a view out of bounds has no bytes');
+  const u = new Uint8Array(rab);
+  rab.resize(6);
+  assert.deepEqual(new TextEncoder().encodeInto('\u00e9\u00e9\u00e9', u), { read: 3, written: 6 });
+});
+
+test('webidl: TextEncoder ignores constructor arguments', () => {
+  assert.equal(new TextEncoder('utf-16le').encoding, 'utf-8');
+  assert.deepEqual(new TextEncoder('windows-1252').encode('\u00e9'), bytes(0xc3, 0xa9));
+});
+
 test('webidl: options dictionaries', () => {
   assert.equal(new TextDecoder('utf-8', null).fatal, false);
   assert.equal(new TextDecoder('utf-8', { fatal: 1, ignoreBOM: 'x' }).fatal, true);
