@@ -107,13 +107,14 @@
   function formParse(input) {
     const out = [];
     const n = input.length;
-    let start = 0;
+    let start = 0, eq = -1;
     while (start < n) {
       let amp = input.indexOf('&', start);
       if (amp === -1) amp = n;
       if (amp > start) {
-        const eq = input.indexOf('=', start);
-        if (eq === -1 || eq > amp) out.push([formDecode(input.slice(start, amp)), '']);
+        // The first '=' at or after start; kept while it lies ahead, so "a&a&a..." stays linear.
+        if (eq < start) { eq = input.indexOf('=', start); if (eq === -1) eq = n; }
+        if (eq >= amp) out.push([formDecode(input.slice(start, amp)), '']);
         else out.push([formDecode(input.slice(start, eq)), formDecode(input.slice(eq + 1, amp))]);
       }
       start = amp + 1;
