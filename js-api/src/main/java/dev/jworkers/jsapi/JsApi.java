@@ -30,7 +30,7 @@ public final class JsApi {
             "structured-clone.js", "headers.js", "body.js", "request.js", "response.js", "globals.js");
 
     /** Files evaluated on first use through {@code ops.bootstrap.load(name)}. */
-    public static final Set<String> LAZY_FILES = Set.of("console.js");
+    public static final Set<String> LAZY_FILES = Set.of("console.js", "url-parser.js");
 
     private static final Map<String, Source> SOURCES = new ConcurrentHashMap<>();
 
