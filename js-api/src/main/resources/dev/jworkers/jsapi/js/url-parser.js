@@ -301,10 +301,14 @@
     return ascii;
   }
 
+  // ---------------------------------------------------------------------------------------------
+  // The basic URL parser
+
   const TAB_OR_NEWLINE = /[\t\n\r]/;
   const TABS_AND_NEWLINES = /[\t\n\r]/g;
 
   const includesCredentials = (u) => u.username !== '' || u.password !== '';
+
   function isWindowsDriveLetter(s) {
     if (s.length !== 2 || !isAlpha(s.charCodeAt(0))) return false;
     const c = s.charCodeAt(1);

@@ -370,14 +370,7 @@
     constructor(url, base = undefined) {
       if (url === FROM_RECORD) { this.#r = base[0]; this.#href = base[1]; return; }
       required("Failed to construct 'URL'", 1, arguments.length, false);
-      url = toStr(url);
-      let baseRecord = null;
-      if (base !== undefined) {
-        const b = parseRecord(toStr(base), null);
-        if (b === null) throw new TypeError(INVALID);
-        baseRecord = b[0];
-      }
-      const parsed = parseRecord(url, baseRecord);
+      const parsed = parseWithBase(url, base);
       if (parsed === null) throw new TypeError(INVALID);
       this.#r = parsed[0];
       this.#href = parsed[1];
