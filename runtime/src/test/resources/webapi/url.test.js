@@ -437,6 +437,17 @@ test('URLSearchParams: constructor from strings', () => {
   assert.throws(() => new URLSearchParams(Symbol()), TypeError);
 });
 
+test('URLSearchParams: percent-decoding', () => {
+  assert.equal(new URLSearchParams('a=%41%42c').get('a'), 'ABc');
+  assert.equal(new URLSearchParams('a=%41%C3%A9%zz%e2%82').get('a'), 'A\u00e9%zz\uFFFD', 'an incomplete sequence is one U+FFFD');
+  assert.equal(new URLSearchParams('a=%FF%FE%41').get('a'), '\uFFFD\uFFFDA');
+  assert.equal(new URLSearchParams('a=\uD800%41\u00e9').get('a'), '\uFFFDA\u00e9');
+  assert.equal(new URLSearchParams('%EF%BB%BFa=1').get('\uFEFFa'), '1', 'a BOM is kept');
+  assert.equal(new URL('http://%41.com/').hostname, 'a.com', 'hosts are percent-decoded');
+  assert.equal(new URL('http://%C3%A9.com/').hostname, 'xn--9ca.com');
+  assert.throws(() => new URL('http://%FF.com/'), TypeError);
+});
+
 test('URLSearchParams: constructor from sequences and records', () => {
   assert.deepEqual([...new URLSearchParams([['a', 1], ['b', 2], ['a', 3]])], [['a', '1'], ['b', '2'], ['a', '3']]);
   assert.deepEqual([...new URLSearchParams(new Map([['x', 'y']]))], [['x', 'y']]);

@@ -28,9 +28,31 @@
   const FORBIDDEN_DOMAIN = encodeSet(C0_SET, ' #%/:<>?@[\\]^|');
 
   // The UTF-8 bytes of s with %XX sequences decoded, UTF-8 decoded again (without BOM handling,
-  // invalid sequences becoming U+FFFD as the Encoding Standard's decoder does).
+  // invalid sequences becoming U+FFFD as the Encoding Standard's decoder does). While every
+  // escape decodes to ASCII, that is the same as replacing escapes in the string itself.
   function percentDecode(s) {
-    if (s.indexOf('%') === -1) return toUSV(s);
+    let i = s.indexOf('%');
+    if (i === -1) return toUSV(s);
+    const n = s.length;
+    let out = '', start = 0;
+    while (i !== -1) {
+      if (i + 2 < n) {
+        const h = hexValue(s.charCodeAt(i + 1)), l = hexValue(s.charCodeAt(i + 2));
+        if (h >= 0 && l >= 0) {
+          const b = h << 4 | l;
+          if (b >= 0x80) return percentDecodeBytes(s);
+          out += s.slice(start, i) + String.fromCharCode(b);
+          start = i + 3;
+          i = s.indexOf('%', start);
+          continue;
+        }
+      }
+      i = s.indexOf('%', i + 1);
+    }
+    return toUSV(out + s.slice(start));
+  }
+
+  function percentDecodeBytes(s) {
     const n = s.length;
     const b = new Uint8Array(n * 3);
     let len = 0;
@@ -279,10 +301,14 @@
     return ascii;
   }
 
+  // ---------------------------------------------------------------------------------------------
+  // The basic URL parser
+
   const TAB_OR_NEWLINE = /[\t\n\r]/;
   const TABS_AND_NEWLINES = /[\t\n\r]/g;
 
   const includesCredentials = (u) => u.username !== '' || u.password !== '';
+
   function isWindowsDriveLetter(s) {
     if (s.length !== 2 || !isAlpha(s.charCodeAt(0))) return false;
     const c = s.charCodeAt(1);

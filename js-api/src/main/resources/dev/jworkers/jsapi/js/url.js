@@ -225,7 +225,7 @@
       if (i === portStart || v === SPECIAL.get(scheme) || s.charCodeAt(portStart) === 0x30) canonical = false;
       if (i > portStart && v !== SPECIAL.get(scheme)) port = v;
     }
-    const pathStart = i;
+    const path = [];
     let segStart = i + 1;
     if (i < n && s.charCodeAt(i) === 0x2f) {
       for (i++; i <= n; i++) {
@@ -236,6 +236,7 @@
             const seg = s.slice(segStart, i);
             if (isSingleDot(seg) || isDoubleDot(seg)) return null;
           }
+          path.push(s.slice(segStart, i));
           if (c !== 0x2f) break;
           segStart = i + 1;
           continue;
@@ -243,9 +244,9 @@
         if (c <= 0x20 || c >= 0x7f || inSet(PATH_SET, c) || c === 0x5c) return null;
       }
     } else {
+      path.push('');
       canonical = false;  // an empty path serializes as "/"
     }
-    const pathEnd = i;
     let query = null, fragment = null;
     if (i < n && s.charCodeAt(i) === 0x3f) {
       const qs = ++i;
@@ -268,7 +269,7 @@
     r.scheme = scheme;
     r.host = upper ? s.slice(hostStart, hostEnd).toLowerCase() : s.slice(hostStart, hostEnd);
     r.port = port;
-    r.path = pathEnd > pathStart ? s.slice(pathStart + 1, pathEnd).split('/') : [''];
+    r.path = path;
     r.query = query;
     r.fragment = fragment;
     return canonical ? [r, s] : [r, null];
@@ -369,14 +370,7 @@
     constructor(url, base = undefined) {
       if (url === FROM_RECORD) { this.#r = base[0]; this.#href = base[1]; return; }
       required("Failed to construct 'URL'", 1, arguments.length, false);
-      url = toStr(url);
-      let baseRecord = null;
-      if (base !== undefined) {
-        const b = parseRecord(toStr(base), null);
-        if (b === null) throw new TypeError(INVALID);
-        baseRecord = b[0];
-      }
-      const parsed = parseRecord(url, baseRecord);
+      const parsed = parseWithBase(url, base);
       if (parsed === null) throw new TypeError(INVALID);
       this.#r = parsed[0];
       this.#href = parsed[1];
