@@ -278,3 +278,14 @@ test('url: Request and Response serialize URLs', () => {
   assert.equal(globalThis.__incomingRequest.url.startsWith('http://127.0.0.1:'), true);
   assert.equal(new URL(globalThis.__incomingRequest.url).pathname, '/');
 });
+
+test('url: Request and Response do not use a patched URL', () => {
+  const saved = URL.parse;
+  URL.parse = () => { throw new Error('patched'); };
+  try {
+    assert.equal(new Request('https://a.example/x').url, 'https://a.example/x');
+    assert.equal(Response.redirect('https://a.example/y').headers.get('location'), 'https://a.example/y');
+  } finally {
+    URL.parse = saved;
+  }
+});

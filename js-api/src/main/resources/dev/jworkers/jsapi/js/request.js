@@ -111,13 +111,10 @@
   }
 
   function parseUrl(url) {
-    if (typeof internal.URL === 'function') {
-      const parsed = internal.URL.parse ? internal.URL.parse(url) : null;
-      if (parsed === null) throw new TypeError(`Invalid URL: ${url}`);
-      return parsed.href;
-    }
-    if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(url)) throw new TypeError(`Invalid URL: ${url}`);
-    return url;
+    // internal.parseURL is url.js's parser, out of reach of user code that patches URL.
+    const href = internal.parseURL(url);
+    if (href === null) throw new TypeError(`Invalid URL: ${url}`);
+    return href;
   }
 
   internal.makeRequest = function (method, url, headersBlob, bodySource) {

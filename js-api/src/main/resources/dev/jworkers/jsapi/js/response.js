@@ -77,12 +77,9 @@
       if (!REDIRECT.has(status)) {
         throw new RangeError(`${status} is not a redirect status code. It must be one of: 301, 302, 303, 307, or 308.`);
       }
-      let href = `${url}`;
-      if (typeof internal.URL === 'function') {
-        const parsed = internal.URL.parse ? internal.URL.parse(href) : null;
-        if (parsed === null) throw new TypeError(`Unable to parse URL: ${href}`);
-        href = parsed.href;
-      }
+      const input = `${url}`;
+      const href = internal.parseURL(input);
+      if (href === null) throw new TypeError(`Unable to parse URL: ${input}`);
       const headers = new internal.Headers();
       internal.setHeader(headers, 'location', href);
       internal.setHeadersImmutable(headers);
