@@ -65,6 +65,25 @@ class WorkerExecutionTest {
     }
 
     @Test
+    void binaryRequestBodiesArriveByteExact() throws Exception {
+        byte[] body = new byte[300_000];
+        for (int i = 0; i < body.length; i++) body[i] = (byte) (i * 31 + (i >> 8));
+        try (TestNode n = TestNode.module("""
+                export default { async fetch(r) {
+                  const b = await r.bytes();
+                  let sum = 0;
+                  for (let i = 0; i < b.length; i++) sum = (sum * 31 + b[i]) >>> 0;
+                  return new Response(b.length + ':' + sum);
+                } };
+                """)) {
+            long sum = 0;
+            for (byte x : body) sum = (sum * 31 + (x & 0xff)) & 0xffffffffL;
+            HttpResponse<String> r = n.send(HttpRequest.newBuilder(n.uri("/")).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+            assertEquals(body.length + ":" + sum, r.body());
+        }
+    }
+
+    @Test
     void keepAliveServesManyRequestsOnOneConnection() throws Exception {
         try (TestNode n = TestNode.module("let i = 0; export default { fetch() { return new Response(String(++i)); } };")) {
             for (int i = 0; i < 50; i++) assertEquals(200, n.get("/").statusCode());

@@ -1,6 +1,6 @@
 package dev.jworkers.runtime.io;
 
-import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Value;
@@ -31,11 +31,11 @@ public final class HttpOps {
         return rc == null || rc.responded() ? null : rc;
     }
 
-    /** The request body, wrapped for JS to copy into its own Uint8Array. */
+    /** The request body as a Latin-1 string (char i = byte i), which JS copies into a Uint8Array. */
     @HostAccess.Export
-    public ByteBuffer requestBody(int id) {
+    public String requestBody(int id) {
         RequestContext rc = shard.request(id);
-        return ByteBuffer.wrap(rc == null ? new byte[0] : rc.body());
+        return rc == null ? "" : new String(rc.body(), StandardCharsets.ISO_8859_1);
     }
 
     /** A complete response whose body is null or a string. */
