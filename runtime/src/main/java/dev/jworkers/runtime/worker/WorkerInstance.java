@@ -186,7 +186,7 @@ public final class WorkerInstance implements AutoCloseable {
         context.close(true);
     }
 
-    /** The Context's own stderr (e.g. GraalJS's unhandled-rejection warnings): logged as lines. */
+    /** The Context's own stdout and stderr (GraalJS's internal warnings, if any): logged as lines. */
     private static final class LineLogger extends OutputStream {
         private final Log log;
         private final ByteArrayOutputStream line = new ByteArrayOutputStream();
