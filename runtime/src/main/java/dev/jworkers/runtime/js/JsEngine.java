@@ -19,10 +19,12 @@ import dev.jworkers.runtime.log.Log;
 public final class JsEngine implements AutoCloseable {
     private static final Log LOG = Log.get("engine");
 
-    /** Only methods marked {@code @HostAccess.Export} on our op objects are callable; no classes, no reflection. */
+    /**
+     * Only methods marked {@code @HostAccess.Export} on our op objects are callable; no classes, no
+     * reflection, no host buffers (ops exchange strings, numbers and JS values only).
+     */
     public static final HostAccess HOST_ACCESS = HostAccess.newBuilder()
             .allowAccessAnnotatedBy(HostAccess.Export.class)
-            .allowBufferAccess(true)
             .build();
 
     private final Engine engine;
