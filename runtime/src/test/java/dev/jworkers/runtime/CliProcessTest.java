@@ -90,7 +90,7 @@ class CliProcessTest {
         Files.writeString(dir.resolve("w.js"), "export default { fetch() { return new Response('x'); } };");
         for (String[] args : new String[][] {
                 {"serve", "w.js", "--bogus"}, {"serve", "missing.js"}, {"serve", "w.js", "--port", "abc"},
-                {"serve", "w.js", "--port"}, {"frobnicate"}, {}, {"serve"}}) {
+                {"serve", "w.js", "--port"}, {"serve", "w.js", "--env", "prod"}, {"frobnicate"}, {}, {"serve"}}) {
             Result r = run(args);
             assertEquals(2, r.status, String.join(" ", args) + ": " + r.err);
             assertEquals(1, r.err.strip().lines().count(), "one line: " + r.err);

@@ -33,6 +33,7 @@ public final class ServeCommand {
               --shards N         event-loop threads, each with its own JS contexts (default: cores)
               --storage DIR      directory for Durable Object storage (kept for the Durable Objects
                                  work; nothing is stored there yet)
+              --env NAME, -e     use the wrangler config's env.NAME section (and .dev.vars.NAME)
               --cpu-limit-ms N   longest uninterrupted JS run before the request fails with 503
                                  (default 30000, or the config's limits.cpu_ms)
               --no-jit           run JavaScript interpreter-only (no Graal compiler)
@@ -42,7 +43,7 @@ public final class ServeCommand {
 
     private static final Log LOG = Log.get("serve");
 
-    record Args(Path path, String host, int port, int shards, Path storage, Long cpuLimit, boolean noJit, Log.Level level) {}
+    record Args(Path path, String host, int port, int shards, Path storage, Long cpuLimit, boolean noJit, Log.Level level, String env) {}
 
     static Args parse(List<String> argv) throws UsageException {
         Path path = null;
@@ -53,6 +54,7 @@ public final class ServeCommand {
         Long cpu = null;
         boolean noJit = false;
         Log.Level level = Log.Level.INFO;
+        String env = null;
         for (int i = 0; i < argv.size(); i++) {
             String a = argv.get(i);
             String value = null;
@@ -68,6 +70,7 @@ public final class ServeCommand {
                 case "--storage" -> storage = Path.of(value != null ? value : next(argv, ++i, a));
                 case "--cpu-limit-ms" -> cpu = (long) intArg(a, value != null ? value : next(argv, ++i, a), 1, Integer.MAX_VALUE);
                 case "--no-jit" -> noJit = true;
+                case "--env", "-e" -> env = value != null ? value : next(argv, ++i, a);
                 case "--log-level" -> {
                     String l = value != null ? value : next(argv, ++i, a);
                     level = Log.parseLevel(l);
@@ -80,7 +83,7 @@ public final class ServeCommand {
                 }
             }
         }
-        return new Args(path, host, port, shards, storage, cpu, noJit, level);
+        return new Args(path, host, port, shards, storage, cpu, noJit, level, env);
     }
 
     private static String next(List<String> argv, int i, String flag) throws UsageException {
@@ -99,21 +102,24 @@ public final class ServeCommand {
     }
 
     /** Turns PATH (or the current directory) into a Worker config. */
-    static WorkerConfig resolve(Path path) throws UsageException, ConfigException {
+    static WorkerConfig resolve(Path path, String env) throws UsageException, ConfigException {
         if (path == null) {
             Path cfg = WranglerConfigLoader.find(Path.of("").toAbsolutePath());
             if (cfg == null) throw new UsageException("no PATH given and no wrangler.jsonc, wrangler.json or wrangler.toml in the current directory");
-            return WranglerConfigLoader.load(cfg, LOG::warn);
+            return WranglerConfigLoader.load(cfg, env, LOG::warn);
         }
         if (!Files.exists(path)) throw new UsageException("no such file or directory: " + path);
         if (Files.isDirectory(path)) {
             Path cfg = WranglerConfigLoader.find(path);
             if (cfg == null) throw new UsageException(path + ": no wrangler.jsonc, wrangler.json or wrangler.toml in this directory");
-            return WranglerConfigLoader.load(cfg, LOG::warn);
+            return WranglerConfigLoader.load(cfg, env, LOG::warn);
         }
         String name = path.getFileName().toString();
-        if (WranglerConfigLoader.FILE_NAMES.contains(name)) return WranglerConfigLoader.load(path, LOG::warn);
-        if (name.endsWith(".js") || name.endsWith(".mjs")) return WranglerConfigLoader.forScript(path);
+        if (WranglerConfigLoader.FILE_NAMES.contains(name)) return WranglerConfigLoader.load(path, env, LOG::warn);
+        if (name.endsWith(".js") || name.endsWith(".mjs")) {
+            if (env != null) throw new UsageException("--env needs a wrangler config, not a script");
+            return WranglerConfigLoader.forScript(path);
+        }
         throw new UsageException(path + ": expected a .js/.mjs file, a wrangler config or a directory");
     }
 
@@ -129,7 +135,7 @@ public final class ServeCommand {
         }
         WorkerConfig worker;
         try {
-            worker = resolve(args.path());
+            worker = resolve(args.path(), args.env());
         } catch (ConfigException e) {
             err.println("error: " + e.getMessage());
             return 1;

@@ -3,7 +3,9 @@ package dev.jworkers.runtime.config;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -15,6 +17,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 
 /**
@@ -24,7 +27,9 @@ import com.fasterxml.jackson.dataformat.toml.TomlMapper;
  */
 public final class WranglerConfigLoader {
     public static final Set<String> FILE_NAMES = Set.of("wrangler.jsonc", "wrangler.json", "wrangler.toml");
-    private static final Set<String> SUPPORTED = Set.of("name", "main", "compatibility_date", "vars", "limits", "$schema");
+    private static final Set<String> SUPPORTED = Set.of("name", "main", "compatibility_date", "vars", "limits", "env", "$schema");
+    /** Keys an `env.<name>` section may hold; `vars` is not inherited from the top level (as in wrangler). */
+    private static final Set<String> ENV_SUPPORTED = Set.of("name", "main", "compatibility_date", "vars", "limits");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -46,6 +51,16 @@ public final class WranglerConfigLoader {
     }
 
     public static WorkerConfig load(Path file, Consumer<String> warn) throws ConfigException {
+        return load(file, null, warn);
+    }
+
+    /**
+     * Loads {@code file}; with {@code envName}, the section {@code env.<envName>} overrides the
+     * inheritable keys, brings its own {@code vars}, and the Worker is named {@code <name>-<envName>}
+     * unless the section names it. Secrets from {@code .dev.vars.<envName>} or {@code .dev.vars}
+     * beside the config join {@code vars} (and win over a var of the same name).
+     */
+    public static WorkerConfig load(Path file, String envName, Consumer<String> warn) throws ConfigException {
         String where = file.toString();
         JsonNode root;
         try {
@@ -62,6 +77,35 @@ public final class WranglerConfigLoader {
         root.fieldNames().forEachRemaining(f -> {
             if (!SUPPORTED.contains(f)) warn.accept(where + ": field '" + f + "' is not supported yet and is ignored");
         });
+        JsonNode top = root;
+        String topName = string(top, "name", where, null);
+        String varsField = "vars";
+        if (envName != null) {
+            JsonNode envs = root.get("env");
+            JsonNode section = envs != null && envs.isObject() ? envs.get(envName) : null;
+            if (section == null || !section.isObject()) {
+                List<String> known = new ArrayList<>();
+                if (envs != null && envs.isObject()) envs.fieldNames().forEachRemaining(known::add);
+                throw new ConfigException(where + ": field 'env." + envName + "': no such environment"
+                        + (known.isEmpty() ? " (the file defines none)" : " (defined: " + String.join(", ", known) + ")"));
+            }
+            section.fieldNames().forEachRemaining(f -> {
+                if (!ENV_SUPPORTED.contains(f)) warn.accept(where + ": field 'env." + envName + "." + f + "' is not supported yet and is ignored");
+            });
+            if (top.has("vars") && !section.has("vars")) {
+                warn.accept(where + ": 'vars' exists at the top level but not in 'env." + envName + "'; vars are not inherited, so this environment has none");
+            }
+            ObjectNode merged = JSON.createObjectNode();
+            for (String k : List.of("main", "compatibility_date", "limits")) {
+                JsonNode v = section.has(k) ? section.get(k) : top.get(k);
+                if (v != null) merged.set(k, v);
+            }
+            if (section.has("vars")) merged.set("vars", section.get("vars"));
+            if (section.has("name")) merged.set("name", section.get("name"));
+            else if (topName != null) merged.put("name", topName + "-" + envName);
+            root = merged;
+            varsField = "env." + envName + ".vars";
+        }
 
         Path dir = file.toAbsolutePath().getParent();
         String name = string(root, "name", where, null);
@@ -75,7 +119,12 @@ public final class WranglerConfigLoader {
         if (date != null && !DATE.matcher(date).matches()) {
             throw new ConfigException(where + ": field 'compatibility_date': expected a date as YYYY-MM-DD, got '" + date + "'");
         }
-        Map<String, WorkerConfig.VarValue> vars = vars(root.get("vars"), where);
+        Map<String, WorkerConfig.VarValue> vars = vars(root.get("vars"), where, varsField);
+        Path secrets = envName != null && Files.isRegularFile(dir.resolve(".dev.vars." + envName))
+                ? dir.resolve(".dev.vars." + envName) : dir.resolve(".dev.vars");
+        if (Files.isRegularFile(secrets)) {
+            for (var e : DotEnv.parse(secrets).entrySet()) vars.put(e.getKey(), new WorkerConfig.VarValue(e.getValue(), false));
+        }
         long cpu = WorkerConfig.DEFAULT_CPU_LIMIT_MILLIS;
         JsonNode limits = root.get("limits");
         if (limits != null) {
@@ -109,10 +158,10 @@ public final class WranglerConfigLoader {
         return n.asText();
     }
 
-    private static Map<String, WorkerConfig.VarValue> vars(JsonNode node, String where) throws ConfigException {
+    private static Map<String, WorkerConfig.VarValue> vars(JsonNode node, String where, String field) throws ConfigException {
         Map<String, WorkerConfig.VarValue> out = new LinkedHashMap<>();
         if (node == null || node.isNull()) return out;
-        if (!node.isObject()) throw new ConfigException(where + ": field 'vars': expected an object of names to values");
+        if (!node.isObject()) throw new ConfigException(where + ": field '" + field + "': expected an object of names to values");
         for (var it = node.fields(); it.hasNext(); ) {
             var e = it.next();
             JsonNode v = e.getValue();
@@ -121,7 +170,7 @@ public final class WranglerConfigLoader {
                 try {
                     out.put(e.getKey(), new WorkerConfig.VarValue(JSON.writeValueAsString(v), true));
                 } catch (JsonProcessingException ex) {
-                    throw new ConfigException(where + ": field 'vars." + e.getKey() + "': " + ex.getOriginalMessage());
+                    throw new ConfigException(where + ": field '" + field + "." + e.getKey() + "': " + ex.getOriginalMessage());
                 }
             }
         }

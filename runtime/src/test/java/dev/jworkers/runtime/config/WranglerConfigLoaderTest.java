@@ -83,4 +83,70 @@ class WranglerConfigLoaderTest {
         var e6 = assertThrows(ConfigException.class, () -> load("wrangler.jsonc", "{\"main\":\"index.js\",\"limits\":{\"cpu_ms\":-1}}", new ArrayList<>()));
         assertTrue(e6.getMessage().contains("field 'limits.cpu_ms': expected a positive integer"), e6.getMessage());
     }
+
+    @Test
+    void environmentsOverrideInheritableKeysAndBringTheirOwnVars() throws Exception {
+        Files.writeString(dir.resolve("staging.js"), "export default {}");
+        Path p = dir.resolve("wrangler.jsonc");
+        Files.writeString(dir.resolve("index.js"), "export default {}");
+        Files.writeString(p, """
+                { "name": "app", "main": "index.js", "compatibility_date": "2026-01-01",
+                  "vars": { "TOP": "1" }, "limits": { "cpu_ms": 40 },
+                  "env": {
+                    "staging": { "main": "staging.js", "vars": { "STAGE": "yes" } },
+                    "bare": { "kv_namespaces": [] },
+                    "named": { "name": "custom", "compatibility_date": "2026-02-02" } } }
+                """);
+        List<String> w = new ArrayList<>();
+        WorkerConfig staging = WranglerConfigLoader.load(p, "staging", w::add);
+        assertEquals("app-staging", staging.name());
+        assertEquals(dir.resolve("staging.js"), staging.main());
+        assertEquals("2026-01-01", staging.compatibilityDate(), "inherited");
+        assertEquals(40, staging.cpuLimitMillis(), "inherited");
+        assertEquals(java.util.Set.of("STAGE"), staging.vars().keySet(), "vars are not inherited");
+
+        WorkerConfig bare = WranglerConfigLoader.load(p, "bare", w::add);
+        assertTrue(bare.vars().isEmpty());
+        assertTrue(w.stream().anyMatch(s -> s.contains("'vars' exists at the top level but not in 'env.bare'")), w.toString());
+        assertTrue(w.stream().anyMatch(s -> s.contains("field 'env.bare.kv_namespaces' is not supported yet")), w.toString());
+
+        WorkerConfig named = WranglerConfigLoader.load(p, "named", w::add);
+        assertEquals("custom", named.name());
+        assertEquals("2026-02-02", named.compatibilityDate());
+
+        var e = assertThrows(ConfigException.class, () -> WranglerConfigLoader.load(p, "prod", w::add));
+        assertTrue(e.getMessage().endsWith("field 'env.prod': no such environment (defined: staging, bare, named)"), e.getMessage());
+        assertEquals("app", WranglerConfigLoader.load(p, null, w::add).name());
+    }
+
+    @Test
+    void devVarsSecretsJoinVarsAndEnvironmentsPreferTheirOwnFile() throws Exception {
+        Path p = dir.resolve("wrangler.toml");
+        Files.writeString(dir.resolve("index.js"), "export default {}");
+        Files.writeString(p, """
+                name = "s"
+                main = "index.js"
+                [vars]
+                PLAIN = "from-config"
+                TOKEN = "overridden"
+                [env.prod.vars]
+                X = "1"
+                """);
+        Files.writeString(dir.resolve(".dev.vars"), """
+                # a comment
+                TOKEN=secret-1
+                export QUOTED="two\\nlines"
+                SINGLE='raw \\n kept'
+                BARE = spaced value  # trailing comment
+                """);
+        Files.writeString(dir.resolve(".dev.vars.prod"), "PROD_ONLY=p\n");
+        WorkerConfig c = WranglerConfigLoader.load(p, null, s -> {});
+        assertEquals("from-config", c.vars().get("PLAIN").text());
+        assertEquals("secret-1", c.vars().get("TOKEN").text(), "a secret wins over a var");
+        assertEquals("two\nlines", c.vars().get("QUOTED").text());
+        assertEquals("raw \\n kept", c.vars().get("SINGLE").text());
+        assertEquals("spaced value", c.vars().get("BARE").text());
+        WorkerConfig prod = WranglerConfigLoader.load(p, "prod", s -> {});
+        assertEquals(java.util.Set.of("X", "PROD_ONLY"), prod.vars().keySet());
+    }
 }
