@@ -119,6 +119,19 @@ public final class WranglerConfigLoader {
         if (date != null && !DATE.matcher(date).matches()) {
             throw new ConfigException(where + ": field 'compatibility_date': expected a date as YYYY-MM-DD, got '" + date + "'");
         }
+        if (date != null) {
+            // As workerd: a date after today (UTC) cannot be honoured.
+            String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+            try {
+                java.time.LocalDate.parse(date);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new ConfigException(where + ": field 'compatibility_date': not a calendar date: '" + date + "'");
+            }
+            if (date.compareTo(today) > 0) {
+                throw new ConfigException(where + ": field 'compatibility_date': can't set a compatibility date in the future: \""
+                        + date + "\". Today's date (UTC) is \"" + today + "\".");
+            }
+        }
         Map<String, WorkerConfig.VarValue> vars = vars(root.get("vars"), where, varsField);
         Path secrets = envName != null && Files.isRegularFile(dir.resolve(".dev.vars." + envName))
                 ? dir.resolve(".dev.vars." + envName) : dir.resolve(".dev.vars");

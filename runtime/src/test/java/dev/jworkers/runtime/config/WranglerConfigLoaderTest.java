@@ -80,6 +80,11 @@ class WranglerConfigLoaderTest {
         assertTrue(e4.getMessage().contains("field 'vars': expected an object"), e4.getMessage());
         var e5 = assertThrows(ConfigException.class, () -> load("wrangler.jsonc", "{\"main\": \"index.js\",, }", new ArrayList<>()));
         assertTrue(e5.getMessage().contains("wrangler.jsonc: not valid JSON") && e5.getMessage().contains("(line 1)"), e5.getMessage());
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
+        var future = assertThrows(ConfigException.class, () -> load("wrangler.jsonc", "{\"main\":\"index.js\",\"compatibility_date\":\"" + tomorrow + "\"}", new ArrayList<>()));
+        assertTrue(future.getMessage().contains("field 'compatibility_date': can't set a compatibility date in the future: \"" + tomorrow + "\""), future.getMessage());
+        var notADate = assertThrows(ConfigException.class, () -> load("wrangler.jsonc", "{\"main\":\"index.js\",\"compatibility_date\":\"2026-02-30\"}", new ArrayList<>()));
+        assertTrue(notADate.getMessage().contains("not a calendar date"), notADate.getMessage());
         var e6 = assertThrows(ConfigException.class, () -> load("wrangler.jsonc", "{\"main\":\"index.js\",\"limits\":{\"cpu_ms\":-1}}", new ArrayList<>()));
         assertTrue(e6.getMessage().contains("field 'limits.cpu_ms': expected a positive integer"), e6.getMessage());
     }
