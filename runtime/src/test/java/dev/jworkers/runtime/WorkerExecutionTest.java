@@ -138,6 +138,26 @@ class WorkerExecutionTest {
     }
 
     @Test
+    void wranglerModuleRulesTypeImports() throws Exception {
+        Path dir = Files.createTempDirectory("jworkers-rules");
+        Files.writeString(dir.resolve("worker.js"), """
+                import doc from './README.md';
+                import raw from './blob.dat';
+                export default { fetch() { return new Response(doc.trim() + '|' + new Uint8Array(raw).join(',')); } };
+                """);
+        Files.writeString(dir.resolve("README.md"), "# Title\n");
+        Files.write(dir.resolve("blob.dat"), new byte[] {7, 8});
+        Files.writeString(dir.resolve("wrangler.jsonc"), """
+                { "name": "rules", "main": "worker.js",
+                  "rules": [ { "type": "Text", "globs": ["**/*.md"] }, { "type": "Data", "globs": ["**/*.dat"] } ] }
+                """);
+        var cfg = WranglerConfigLoader.load(dir.resolve("wrangler.jsonc"), w -> {});
+        try (TestNode n = TestNode.serve(cfg, 1, ServerLimits.DEFAULT, dir)) {
+            assertEquals("# Title|7,8", n.get("/").body());
+        }
+    }
+
+    @Test
     void wranglerVarsReachEnv() throws Exception {
         Path dir = Files.createTempDirectory("jworkers-vars");
         Files.writeString(dir.resolve("worker.js"), "export default { fetch(r, env) { return Response.json(env); } };");

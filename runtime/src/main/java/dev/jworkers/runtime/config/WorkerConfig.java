@@ -1,6 +1,7 @@
 package dev.jworkers.runtime.config;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,9 +13,14 @@ import java.util.Map;
  * @param compatibilityDate as configured, or null
  * @param vars              the {@code env} bindings from {@code vars}: strings or JSON values (as JSON text)
  * @param cpuLimitMillis    longest uninterrupted JS run before the request is failed
+ * @param rules             module rules in effect (the config's, then wrangler's defaults)
  */
 public record WorkerConfig(String name, Path root, Path main, String compatibilityDate,
-                           Map<String, VarValue> vars, long cpuLimitMillis) {
+                           Map<String, VarValue> vars, long cpuLimitMillis, List<ModuleRule> rules) {
+
+    public WorkerConfig(String name, Path root, Path main, String compatibilityDate, Map<String, VarValue> vars, long cpuLimitMillis) {
+        this(name, root, main, compatibilityDate, vars, cpuLimitMillis, ModuleRule.DEFAULTS);
+    }
 
     public static final long DEFAULT_CPU_LIMIT_MILLIS = 30_000;
 
@@ -22,6 +28,6 @@ public record WorkerConfig(String name, Path root, Path main, String compatibili
     public record VarValue(String text, boolean json) {}
 
     public WorkerConfig withCpuLimit(long millis) {
-        return new WorkerConfig(name, root, main, compatibilityDate, vars, millis);
+        return new WorkerConfig(name, root, main, compatibilityDate, vars, millis, rules);
     }
 }

@@ -27,9 +27,9 @@ import com.fasterxml.jackson.dataformat.toml.TomlMapper;
  */
 public final class WranglerConfigLoader {
     public static final Set<String> FILE_NAMES = Set.of("wrangler.jsonc", "wrangler.json", "wrangler.toml");
-    private static final Set<String> SUPPORTED = Set.of("name", "main", "compatibility_date", "vars", "limits", "env", "$schema");
+    private static final Set<String> SUPPORTED = Set.of("name", "main", "compatibility_date", "vars", "limits", "env", "rules", "$schema");
     /** Keys an `env.<name>` section may hold; `vars` is not inherited from the top level (as in wrangler). */
-    private static final Set<String> ENV_SUPPORTED = Set.of("name", "main", "compatibility_date", "vars", "limits");
+    private static final Set<String> ENV_SUPPORTED = Set.of("name", "main", "compatibility_date", "vars", "limits", "rules");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -96,7 +96,7 @@ public final class WranglerConfigLoader {
                 warn.accept(where + ": 'vars' exists at the top level but not in 'env." + envName + "'; vars are not inherited, so this environment has none");
             }
             ObjectNode merged = JSON.createObjectNode();
-            for (String k : List.of("main", "compatibility_date", "limits")) {
+            for (String k : List.of("main", "compatibility_date", "limits", "rules")) {
                 JsonNode v = section.has(k) ? section.get(k) : top.get(k);
                 if (v != null) merged.set(k, v);
             }
@@ -151,9 +151,10 @@ public final class WranglerConfigLoader {
                 cpu = c.asLong();
             }
         }
+        List<ModuleRule> rules = ModuleRule.effective(rules(root.get("rules"), where));
         Path root0 = mainPath.startsWith(dir) ? dir : mainPath.getParent();
         if (name == null) name = dir.getFileName() == null ? "worker" : dir.getFileName().toString();
-        return new WorkerConfig(name, root0, mainPath, date, vars, cpu);
+        return new WorkerConfig(name, root0, mainPath, date, vars, cpu, rules);
     }
 
     /** A Worker from a bare entry file: named after the file, its directory is the bundle root. */
@@ -162,6 +163,36 @@ public final class WranglerConfigLoader {
         String file = abs.getFileName().toString();
         String name = file.replaceFirst("\\.(m?js)$", "");
         return new WorkerConfig(name, abs.getParent(), abs, null, Map.of(), WorkerConfig.DEFAULT_CPU_LIMIT_MILLIS);
+    }
+
+    private static List<ModuleRule> rules(JsonNode node, String where) throws ConfigException {
+        List<ModuleRule> out = new ArrayList<>();
+        if (node == null || node.isNull()) return out;
+        if (!node.isArray()) throw new ConfigException(where + ": field 'rules': expected an array of { type, globs, fallthrough }");
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode r = node.get(i);
+            String at = "rules[" + i + "]";
+            if (!r.isObject()) throw new ConfigException(where + ": field '" + at + "': expected an object with 'type' and 'globs'");
+            JsonNode t = r.get("type");
+            ModuleRule.Type type = t != null && t.isTextual() ? ModuleRule.Type.parse(t.asText()) : null;
+            if (t != null && t.isTextual() && t.asText().equals("CommonJS")) {
+                throw new ConfigException(where + ": field '" + at + ".type': CommonJS modules are not supported; use ESModule");
+            }
+            if (type == null || type == ModuleRule.Type.JSON) {
+                throw new ConfigException(where + ": field '" + at + ".type': expected one of ESModule, Text, Data, CompiledWasm");
+            }
+            JsonNode globs = r.get("globs");
+            if (globs == null || !globs.isArray() || globs.isEmpty()) throw new ConfigException(where + ": field '" + at + ".globs': expected a non-empty array of glob strings");
+            List<String> gl = new ArrayList<>();
+            for (JsonNode g : globs) {
+                if (!g.isTextual()) throw new ConfigException(where + ": field '" + at + ".globs': expected strings");
+                gl.add(g.asText());
+            }
+            JsonNode ft = r.get("fallthrough");
+            if (ft != null && !ft.isBoolean()) throw new ConfigException(where + ": field '" + at + ".fallthrough': expected true or false");
+            out.add(new ModuleRule(type, List.copyOf(gl), ft != null && ft.asBoolean()));
+        }
+        return out;
     }
 
     private static String string(JsonNode root, String field, String where, String dflt) throws ConfigException {

@@ -15,11 +15,14 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.graalvm.polyglot.io.FileSystem;
+
+import dev.jworkers.runtime.config.ModuleRule;
 
 /**
  * The only file system a Worker's Context sees: the bundle directory, read-only, mounted at "/".
@@ -30,9 +33,15 @@ import org.graalvm.polyglot.io.FileSystem;
 public final class BundleFileSystem implements FileSystem {
     private static final Path SLASH = Path.of("/");
     private final Path root;
+    private final List<ModuleRule> rules;
     private final Map<Path, byte[]> cache = new ConcurrentHashMap<>();
 
     public BundleFileSystem(Path root) {
+        this(root, ModuleRule.DEFAULTS);
+    }
+
+    public BundleFileSystem(Path root, List<ModuleRule> rules) {
+        this.rules = rules;
         try {
             this.root = root.toRealPath();
         } catch (IOException e) {
@@ -67,8 +76,8 @@ public final class BundleFileSystem implements FileSystem {
         Path r = real(v);
         if (!Files.isRegularFile(r)) throw new NoSuchFileException(v.toString());
         byte[] bytes = Files.readAllBytes(r);
-        String name = r.getFileName().toString();
-        if (ModuleTypes.isData(name)) bytes = ModuleTypes.toModule(name, bytes);
+        ModuleRule.Type type = typeOf(v);
+        if (type != null && type != ModuleRule.Type.ESModule) bytes = ModuleTypes.toModule(type, bytes);
         cache.put(v, bytes);
         return bytes;
     }
@@ -106,10 +115,16 @@ public final class BundleFileSystem implements FileSystem {
         throw new AccessDeniedException(dir.toString(), null, "listing the Worker bundle is not allowed");
     }
 
+    /** The module type the rules give a virtual path (null: no rule matches, plain JS). */
+    ModuleRule.Type typeOf(Path virtual) {
+        String rel = SLASH.relativize(SLASH.resolve(virtual).normalize()).toString().replace('\\', '/');
+        return ModuleRule.typeOf(rules, rel);
+    }
+
     /** Data files are served as generated ES modules, so they must not be typed by their extension. */
     @Override public String getMimeType(Path path) {
-        Path name = path.getFileName();
-        return name != null && ModuleTypes.isData(name.toString()) ? "application/javascript+module" : null;
+        ModuleRule.Type type = typeOf(path);
+        return type != null && type != ModuleRule.Type.ESModule ? "application/javascript+module" : null;
     }
 
     @Override public Path toAbsolutePath(Path path) { return SLASH.resolve(path); }

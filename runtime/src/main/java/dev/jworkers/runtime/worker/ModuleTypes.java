@@ -2,36 +2,27 @@ package dev.jworkers.runtime.worker;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Locale;
+
+import dev.jworkers.runtime.config.ModuleRule;
 
 /**
- * Wrangler's default module rules: {@code .txt}/{@code .html} import as a string, {@code .bin} as an
- * ArrayBuffer, {@code .json} as its parsed value and {@code .wasm} as a WebAssembly.Module. The bundle
- * file system serves such files as small generated ES modules with one default export.
+ * Module types other than ES modules, as wrangler's rules name them ({@link ModuleRule}): Text imports
+ * as a string, Data as an ArrayBuffer, CompiledWasm as a WebAssembly.Module, and JSON (.json files) as
+ * the parsed value. The bundle file system serves such files as small generated ES modules with one
+ * default export.
  */
 public final class ModuleTypes {
     private ModuleTypes() {}
 
-    /** True when {@code fileName} is served as generated JS rather than as its own text. */
-    public static boolean isData(String fileName) {
-        String f = fileName.toLowerCase(Locale.ROOT);
-        return f.endsWith(".txt") || f.endsWith(".html") || f.endsWith(".bin") || f.endsWith(".json") || f.endsWith(".wasm");
-    }
-
-    public static byte[] toModule(String fileName, byte[] content) {
-        String f = fileName.toLowerCase(Locale.ROOT);
-        String js;
-        if (f.endsWith(".txt") || f.endsWith(".html")) {
-            js = "export default " + jsString(new String(content, StandardCharsets.UTF_8)) + ";\n";
-        } else if (f.endsWith(".json")) {
-            js = "export default JSON.parse(" + jsString(new String(content, StandardCharsets.UTF_8)) + ");\n";
-        } else if (f.endsWith(".bin")) {
-            js = decoder(content) + "export default bytes.buffer;\n";
-        } else if (f.endsWith(".wasm")) {
-            js = decoder(content) + "export default new WebAssembly.Module(bytes);\n";
-        } else {
-            throw new IllegalArgumentException(fileName);
-        }
+    /** The generated module for a file of a data {@code type}, e.g. {@code export default "text"}. */
+    public static byte[] toModule(ModuleRule.Type type, byte[] content) {
+        String js = switch (type) {
+            case Text -> "export default " + jsString(new String(content, StandardCharsets.UTF_8)) + ";\n";
+            case JSON -> "export default JSON.parse(" + jsString(new String(content, StandardCharsets.UTF_8)) + ");\n";
+            case Data -> decoder(content) + "export default bytes.buffer;\n";
+            case CompiledWasm -> decoder(content) + "export default new WebAssembly.Module(bytes);\n";
+            case ESModule -> throw new IllegalArgumentException("ES modules are served as they are");
+        };
         return js.getBytes(StandardCharsets.UTF_8);
     }
 

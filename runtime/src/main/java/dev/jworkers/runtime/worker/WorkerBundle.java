@@ -20,7 +20,7 @@ public final class WorkerBundle {
 
     public WorkerBundle(WorkerConfig config) throws WorkerLoadException {
         this.config = config;
-        this.fs = new BundleFileSystem(config.root());
+        this.fs = new BundleFileSystem(config.root(), config.rules());
         Path main;
         try {
             main = config.main().toRealPath();

@@ -154,4 +154,28 @@ class WranglerConfigLoaderTest {
         WorkerConfig prod = WranglerConfigLoader.load(p, "prod", s -> {});
         assertEquals(java.util.Set.of("X", "PROD_ONLY"), prod.vars().keySet());
     }
+
+    @Test
+    void moduleRulesComeBeforeDefaultsAndReplaceTheirTypeUnlessFallthrough() throws Exception {
+        WorkerConfig c = load("wrangler.jsonc", """
+                { "main": "index.js", "rules": [
+                  { "type": "Text", "globs": ["**/*.md"] },
+                  { "type": "Data", "globs": ["assets/*.dat"], "fallthrough": true } ] }
+                """, new ArrayList<>());
+        assertEquals(ModuleRule.Type.Text, ModuleRule.typeOf(c.rules(), "docs/readme.md"));
+        assertEquals(ModuleRule.Type.Text, ModuleRule.typeOf(c.rules(), "readme.md"), "**/ matches the top level too");
+        assertEquals(null, ModuleRule.typeOf(c.rules(), "notes.txt"), "the default Text rule was replaced");
+        assertEquals(ModuleRule.Type.Data, ModuleRule.typeOf(c.rules(), "assets/x.dat"));
+        assertEquals(null, ModuleRule.typeOf(c.rules(), "assets/deep/x.dat"), "* stays within one directory");
+        assertEquals(ModuleRule.Type.Data, ModuleRule.typeOf(c.rules(), "a/b.bin"), "fallthrough keeps the default Data rule");
+        assertEquals(ModuleRule.Type.CompiledWasm, ModuleRule.typeOf(c.rules(), "m.wasm"));
+        assertEquals(ModuleRule.Type.ESModule, ModuleRule.typeOf(c.rules(), "src/x.mjs"));
+
+        var bad = assertThrows(ConfigException.class, () -> load("wrangler.jsonc", "{\"main\":\"index.js\",\"rules\":[{\"type\":\"Yaml\",\"globs\":[\"*.y\"]}]}", new ArrayList<>()));
+        assertTrue(bad.getMessage().contains("field 'rules[0].type': expected one of ESModule, Text, Data, CompiledWasm"), bad.getMessage());
+        var cjs = assertThrows(ConfigException.class, () -> load("wrangler.jsonc", "{\"main\":\"index.js\",\"rules\":[{\"type\":\"CommonJS\",\"globs\":[\"*.cjs\"]}]}", new ArrayList<>()));
+        assertTrue(cjs.getMessage().contains("CommonJS modules are not supported"), cjs.getMessage());
+        var noGlobs = assertThrows(ConfigException.class, () -> load("wrangler.jsonc", "{\"main\":\"index.js\",\"rules\":[{\"type\":\"Text\"}]}", new ArrayList<>()));
+        assertTrue(noGlobs.getMessage().contains("field 'rules[0].globs'"), noGlobs.getMessage());
+    }
 }
