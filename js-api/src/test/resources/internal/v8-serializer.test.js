@@ -221,6 +221,14 @@
     assert.equal(internal.v8Deserialize(unhex('ff0e4902')), 1);
   });
 
+  test('deserialize: a length-tracking view on a resizable buffer keeps tracking its length', () => {
+    // V8's bytes for new Uint8Array(new ArrayBuffer(2, { maxByteLength: 4 })): flags 3.
+    const v = internal.v8Deserialize(unhex('ff0f7e020400005642000003'));
+    assert.ok(v instanceof Uint8Array && v.length === 2 && v.buffer.resizable);
+    v.buffer.resize(4);
+    assert.equal(v.length, 4);
+  });
+
   test('deserialize: the verify-object-count tag is skipped', () => {
     assert.deepEqual(internal.v8Deserialize(unhex('ff0f3f016f7b00')), {});
   });

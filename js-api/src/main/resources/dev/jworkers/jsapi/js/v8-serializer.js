@@ -615,17 +615,18 @@
       const sub = this.byte();
       const offset = this.uint32();
       const length = this.uint32();
-      if (this.version >= 14) this.uint32();   // flags: length-tracking views come back fixed-length
+      // Flags (version 14+): bit 0 marks a length-tracking view (only meaningful on a resizable buffer).
+      const tracking = this.version >= 14 && (this.uint32() & 1) !== 0 && abResizable(v);
       const bufferLength = abByteLength(v);
       if (offset + length > bufferLength) throw malformed('ArrayBufferView out of bounds');
       let view;
-      if (sub === DATA_VIEW_TAG) view = new DataViewCtor(v, offset, length);
+      if (sub === DATA_VIEW_TAG) view = tracking ? new DataViewCtor(v, offset) : new DataViewCtor(v, offset, length);
       else {
         const C = mapGet(VIEW_CTORS, sub);
         if (C === undefined) throw malformed(`unknown ArrayBufferView type 0x${sub.toString(16)}`);
         const size = C.BYTES_PER_ELEMENT;
         if (offset % size !== 0 || length % size !== 0) throw malformed('misaligned ArrayBufferView');
-        view = new C(v, offset, length / size);
+        view = tracking ? new C(v, offset) : new C(v, offset, length / size);
       }
       return this.addObject(id, view);
     }
