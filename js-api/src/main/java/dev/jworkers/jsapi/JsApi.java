@@ -27,10 +27,10 @@ public final class JsApi {
     public static final List<String> FILES = List.of(
             "prelude.js", "console-lazy.js", "dom-exception.js", "events.js", "abort.js", "timers.js",
             "encoding.js", "base64.js", "streams.js", "url.js", "urlpattern.js", "blob.js", "formdata.js",
-            "structured-clone.js", "v8-serializer.js", "headers.js", "body.js", "request.js", "response.js", "globals.js");
+            "structured-clone.js", "headers.js", "body.js", "request.js", "response.js", "globals.js");
 
     /** Files evaluated on first use through {@code ops.bootstrap.load(name)}. */
-    public static final Set<String> LAZY_FILES = Set.of("console.js", "url-parser.js");
+    public static final Set<String> LAZY_FILES = Set.of("console.js", "url-parser.js", "v8-serializer.js");
 
     private static final Map<String, Source> SOURCES = new ConcurrentHashMap<>();
 

@@ -33,6 +33,20 @@
   for (const name of ['Java', 'Packages', 'java', 'javax', 'Graal', 'Polyglot', 'load', 'print', 'printErr', 'quit', 'read', 'readbuffer', 'loadWithNewGlobal', 'arguments']) {
     if (Object.getOwnPropertyDescriptor(globalThis, name)) delete globalThis[name];
   }
+  // Internal functions whose file (one of JsApi.LAZY_FILES) is evaluated on the first call; the
+  // file replaces these stubs with the real functions.
+  internal.lazyFunctions = function (file, names) {
+    for (const name of names) {
+      const stub = function (...args) {
+        ops.bootstrap.load(file);
+        if (internal[name] === stub) throw new Error(`${file} did not define internal.${name}`);
+        return Reflect.apply(internal[name], this, args);
+      };
+      internal[name] = stub;
+    }
+  };
+  // The V8 serialization format is only needed by RPC and storage: loaded when first used.
+  internal.lazyFunctions('v8-serializer.js', ['v8Serialize', 'v8Deserialize']);
   internal.defineGlobal('reportError', function reportError(error) { internal.reportError(error); });
   internal.defineGlobal('self', globalThis);
 })
