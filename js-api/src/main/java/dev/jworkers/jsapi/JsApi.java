@@ -25,7 +25,7 @@ import org.graalvm.polyglot.proxy.ProxyObject;
 public final class JsApi {
     /** Bootstrap files in the order they run; later files use what earlier ones put on {@code internal}. */
     public static final List<String> FILES = List.of(
-            "prelude.js", "console-lazy.js", "dom-exception.js", "events.js", "abort.js", "timers.js",
+            "prelude.js", "primordials.js", "console-lazy.js", "dom-exception.js", "events.js", "abort.js", "timers.js",
             "encoding.js", "base64.js", "streams.js", "url.js", "urlpattern.js", "blob.js", "formdata.js",
             "structured-clone.js", "headers.js", "body.js", "request.js", "response.js", "globals.js");
 

@@ -4,61 +4,37 @@
 // Intrinsics are captured at start-up: user code (getters) runs in the middle of a clone.
 (function (ops, internal) {
   'use strict';
+  const {
+    booleanValue, numberValue, bigintValue, stringValue, symbolValue, dateValue, regexpSource,
+    abByteLength, abMaxByteLength, abResizable, abDetached, taName, taBuffer, taByteOffset,
+    taByteLength, dvBuffer, dvByteOffset, dvByteLength, mapSize, setSize, mapSet, mapGet, mapHas,
+    setAdd, setHas, weakMapHas, weakSetHas, objectToString, uncurry, getter, TypedArrayPrototype,
+    UNCLONEABLE_TAGS,
+  } = internal.primordials;
   const host = ops.clone;   // kind(v): 0 ordinary, 1 Proxy, 2 has [[ErrorData]]
   const PROXY = 1, ERROR = 2;
 
-  const uncurry = (f) => Function.prototype.call.bind(f);
-  const getter = (proto, key) => uncurry(Object.getOwnPropertyDescriptor(proto, key).get);
   const { defineProperty, getOwnPropertyDescriptor, getPrototypeOf, keys: objectKeys, hasOwn } = Object;
   const isArray = Array.isArray, isView = ArrayBuffer.isView;
   const ObjectPrototype = Object.prototype;
-  const objectToString = uncurry(Object.prototype.toString);
   const functionToString = uncurry(Function.prototype.toString);
   const symbolToString = uncurry(Symbol.prototype.toString);
-  const TypedArrayPrototype = getPrototypeOf(Uint8Array.prototype);
 
-  const booleanValue = uncurry(Boolean.prototype.valueOf);
-  const numberValue = uncurry(Number.prototype.valueOf);
-  const bigintValue = uncurry(BigInt.prototype.valueOf);
-  const stringValue = uncurry(String.prototype.valueOf);
-  const symbolValue = uncurry(Symbol.prototype.valueOf);
-  const dateValue = uncurry(Date.prototype.getTime);
-  const regexpSource = getter(RegExp.prototype, 'source');
   // [[OriginalFlags]] through the per-flag getters, in the order of RegExp.prototype.flags.
   const regexpFlags = [['d', 'hasIndices'], ['g', 'global'], ['i', 'ignoreCase'], ['m', 'multiline'], ['s', 'dotAll'],
     ['u', 'unicode'], ['v', 'unicodeSets'], ['y', 'sticky']]
     .filter(([, k]) => getOwnPropertyDescriptor(RegExp.prototype, k)).map(([f, k]) => [f, getter(RegExp.prototype, k)]);
-  const abByteLength = getter(ArrayBuffer.prototype, 'byteLength');
-  const abMaxByteLength = getter(ArrayBuffer.prototype, 'maxByteLength');
-  const abResizable = getter(ArrayBuffer.prototype, 'resizable');
-  const abDetached = getter(ArrayBuffer.prototype, 'detached');
   const abSlice = uncurry(ArrayBuffer.prototype.slice);
   const abResize = uncurry(ArrayBuffer.prototype.resize);
   const abTransfer = uncurry(ArrayBuffer.prototype.transfer);
   const sabByteLength = typeof SharedArrayBuffer === 'function' ? getter(SharedArrayBuffer.prototype, 'byteLength') : null;
-  const taName = getter(TypedArrayPrototype, Symbol.toStringTag);
-  const taBuffer = getter(TypedArrayPrototype, 'buffer');
-  const taByteOffset = getter(TypedArrayPrototype, 'byteOffset');
-  const taByteLength = getter(TypedArrayPrototype, 'byteLength');
   const taLength = getter(TypedArrayPrototype, 'length');
   const taEntries = uncurry(TypedArrayPrototype.entries);   // throws when out of bounds or detached
-  const dvBuffer = getter(DataView.prototype, 'buffer');
-  const dvByteOffset = getter(DataView.prototype, 'byteOffset');
-  const dvByteLength = getter(DataView.prototype, 'byteLength');
-  const mapSize = getter(Map.prototype, 'size');
-  const setSize = getter(Set.prototype, 'size');
   const mapEntries = uncurry(Map.prototype.entries);
   const setValues = uncurry(Set.prototype.values);
   const mapIteratorNext = uncurry(getPrototypeOf(new Map().entries()).next);
   const setIteratorNext = uncurry(getPrototypeOf(new Set().values()).next);
-  const mapSet = uncurry(Map.prototype.set);
-  const mapGet = uncurry(Map.prototype.get);
-  const mapHas = uncurry(Map.prototype.has);
-  const setHas = uncurry(Set.prototype.has);
   const stringSlice = uncurry(String.prototype.slice);
-  const setAdd = uncurry(Set.prototype.add);
-  const weakMapHas = uncurry(WeakMap.prototype.has);
-  const weakSetHas = uncurry(WeakSet.prototype.has);
   const weakRefDeref = typeof WeakRef === 'function' ? uncurry(WeakRef.prototype.deref) : null;
   const registryUnregister = typeof FinalizationRegistry === 'function' ? uncurry(FinalizationRegistry.prototype.unregister) : null;
   const { Boolean: BooleanCtor, Number: NumberCtor, String: StringCtor, Object: ObjectCtor, Date: DateCtor,
@@ -74,11 +50,6 @@
   for (const name of ['Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError']) {
     ERRORS[name] = globalThis[name];
   }
-  // Objects whose @@toStringTag names a built-in with internal slots that cannot be serialized.
-  const UNCLONEABLE_TAGS = new Set(['Promise', 'WeakMap', 'WeakSet', 'WeakRef', 'FinalizationRegistry', 'Generator',
-    'AsyncGenerator', 'Map Iterator', 'Set Iterator', 'Array Iterator', 'String Iterator', 'RegExp String Iterator',
-    'Iterator Helper', 'Arguments', 'Module', 'WebAssembly.Module', 'WebAssembly.Instance', 'WebAssembly.Memory',
-    'WebAssembly.Table', 'WebAssembly.Global', 'WebAssembly.Tag', 'WebAssembly.Exception']);
 
   function is(check, v) {
     try { check(v); return true; } catch (e) { return false; }

@@ -5,45 +5,22 @@
 // Host objects (Blob, Headers, ...) are not supported yet and throw DataCloneError.
 (function (ops, internal) {
   'use strict';
+  const {
+    booleanValue, numberValue, bigintValue, stringValue, symbolValue, dateValue, regexpSource,
+    abByteLength, abMaxByteLength, abResizable, abDetached, taName, taBuffer, taByteOffset,
+    taByteLength, dvBuffer, dvByteOffset, dvByteLength, mapSize, setSize, mapSet, mapGet, setAdd,
+    weakMapHas, weakSetHas, objectToString, uncurry, getter, TypedArrayPrototype, UNCLONEABLE_TAGS,
+  } = internal.primordials;
   const host = ops.clone;   // kind(v): 0 ordinary, 1 Proxy, 2 has [[ErrorData]]
   const PROXY = 1, ERROR = 2;
   const VERSION = 15;
 
-  const uncurry = (f) => Function.prototype.call.bind(f);
-  const getter = (proto, key) => uncurry(Object.getOwnPropertyDescriptor(proto, key).get);
   const { defineProperty, getOwnPropertyDescriptor, getPrototypeOf, keys: objectKeys, hasOwn } = Object;
   const isArray = Array.isArray, isView = ArrayBuffer.isView;
   const ObjectPrototype = Object.prototype;
-  const objectToString = uncurry(Object.prototype.toString);
   const fromCharCode = String.fromCharCode;
-  const TypedArrayPrototype = getPrototypeOf(Uint8Array.prototype);
-  const booleanValue = uncurry(Boolean.prototype.valueOf);
-  const numberValue = uncurry(Number.prototype.valueOf);
-  const bigintValue = uncurry(BigInt.prototype.valueOf);
-  const stringValue = uncurry(String.prototype.valueOf);
-  const dateValue = uncurry(Date.prototype.getTime);
-  const regexpSource = getter(RegExp.prototype, 'source');
-  const abByteLength = getter(ArrayBuffer.prototype, 'byteLength');
-  const abMaxByteLength = getter(ArrayBuffer.prototype, 'maxByteLength');
-  const abResizable = getter(ArrayBuffer.prototype, 'resizable');
-  const abDetached = getter(ArrayBuffer.prototype, 'detached');
-  const taName = getter(TypedArrayPrototype, Symbol.toStringTag);
-  const taBuffer = getter(TypedArrayPrototype, 'buffer');
-  const taByteOffset = getter(TypedArrayPrototype, 'byteOffset');
-  const taByteLength = getter(TypedArrayPrototype, 'byteLength');
-  const dvBuffer = getter(DataView.prototype, 'buffer');
-  const dvByteOffset = getter(DataView.prototype, 'byteOffset');
-  const dvByteLength = getter(DataView.prototype, 'byteLength');
-  const mapSize = getter(Map.prototype, 'size');
-  const setSize = getter(Set.prototype, 'size');
   const mapForEach = uncurry(Map.prototype.forEach);
   const setForEach = uncurry(Set.prototype.forEach);
-  const mapSet = uncurry(Map.prototype.set);
-  const mapGet = uncurry(Map.prototype.get);
-  const setAdd = uncurry(Set.prototype.add);
-  const weakMapHas = uncurry(WeakMap.prototype.has);
-  const weakSetHas = uncurry(WeakSet.prototype.has);
-  const symbolValue = uncurry(Symbol.prototype.valueOf);
   const { Map: MapCtor, Set: SetCtor, Uint8Array: Uint8ArrayCtor, ArrayBuffer: ArrayBufferCtor, DataView: DataViewCtor,
     Date: DateCtor, RegExp: RegExpCtor, Object: ObjectCtor, TextDecoder: TextDecoderCtor } = globalThis;
 
@@ -66,9 +43,6 @@
   for (const name of objectKeys(ERROR_TAGS)) mapSet(ERROR_CTORS, ERROR_TAGS[name], globalThis[name]);
   const ErrorCtor = Error;
 
-  const UNCLONEABLE_TAGS = new SetCtor(['Promise', 'WeakMap', 'WeakSet', 'WeakRef', 'FinalizationRegistry', 'Generator',
-    'AsyncGenerator', 'Map Iterator', 'Set Iterator', 'Array Iterator', 'String Iterator', 'RegExp String Iterator',
-    'Arguments', 'Module', 'SharedArrayBuffer']);
   const PLATFORM_INTERFACES = ['Headers', 'Request', 'Response', 'ReadableStream', 'WritableStream', 'TransformStream',
     'TextEncoder', 'TextDecoder', 'Event', 'EventTarget', 'AbortController', 'AbortSignal', 'FormData', 'URL',
     'URLSearchParams', 'URLPattern', 'DOMException', 'Blob', 'File'];
@@ -381,7 +355,8 @@
       if (type === 'RegExp' && v === RegExp.prototype) continue;
       if (is(check, v)) return type;
     }
-    if (UNCLONEABLE_TAGS.has(objectToString(v).slice(8, -1))) throw uncloneable(v);
+    const tag = objectToString(v).slice(8, -1);
+    if (UNCLONEABLE_TAGS.has(tag) || tag === 'SharedArrayBuffer') throw uncloneable(v);
     for (let i = 0; i < UNCLONEABLE_BRANDS.length; i++) if (is(UNCLONEABLE_BRANDS[i], v)) throw uncloneable(v);
     return null;
   }
