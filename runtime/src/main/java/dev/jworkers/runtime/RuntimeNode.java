@@ -24,14 +24,7 @@ public final class RuntimeNode implements AutoCloseable {
     private static final Log LOG = Log.get("node");
     /** What to run and where. {@code engine} may be shared between nodes (tests); null makes a new one. */
     public record Options(List<WorkerConfig> workers, String host, int port, int shards, boolean noJit,
-                          ServerLimits limits, JsEngine engine) {
-        public static Options of(WorkerConfig worker) {
-            return new Options(List.of(worker), "127.0.0.1", 0, 2, false, ServerLimits.DEFAULT, null);
-        }
-        public Options withLimits(ServerLimits l) { return new Options(workers, host, port, shards, noJit, l, engine); }
-        public Options withEngine(JsEngine e) { return new Options(workers, host, port, shards, noJit, limits, e); }
-        public Options withShards(int n) { return new Options(workers, host, port, n, noJit, limits, engine); }
-    }
+                          ServerLimits limits, JsEngine engine) {}
 
     private final JsEngine engine;
     private final boolean ownsEngine;

@@ -175,7 +175,6 @@
   internal.newBody = newBody;
   internal.cloneBody = cloneBody;
   internal.takeBody = takeBody;
-  internal.bodyUsed = bodyUsed;
   internal.chunkBytes = chunkBytes;
   internal.bodyForHost = function (body) {
     // What the host sends: null, a string, a Uint8Array or a ReadableStream.

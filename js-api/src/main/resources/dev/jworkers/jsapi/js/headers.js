@@ -161,11 +161,6 @@
   internal.isHeaders = (v) => stateOf.has(v);
   internal.setHeadersImmutable = (h) => { S(h).immutable = true; };
   internal.isHeadersImmutable = (h) => S(h).immutable;
-  // A header's value without the brand and name checks (host code, known-good names).
-  internal.headerValue = (h, lowerName) => {
-    const list = S(h).fields.get(lowerName);
-    return list === undefined ? null : list.join(', ');
-  };
   internal.setHeader = (h, lowerName, v) => { S(h).fields.set(lowerName, [v]); };
   internal.Headers = Headers;
   internal.defineGlobal('Headers', Headers);

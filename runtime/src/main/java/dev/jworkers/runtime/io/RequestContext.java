@@ -47,11 +47,6 @@ public final class RequestContext {
         maybeFinish();
     }
 
-    /** Marks the response as started so later failures abort instead of answering. */
-    public void markResponding() {
-        if (responded) throw new IllegalStateException("response already sent");
-    }
-
     public void waitUntilDelta(int delta) {
         waitUntil += delta;
         if (waitUntil < 0) waitUntil = 0;

@@ -72,8 +72,6 @@ public final class JsEngine implements AutoCloseable {
 
     public Engine engine() { return engine; }
 
-    public String implementationName() { return engine.getImplementationName(); }
-
     public boolean jit() { return jit; }
 
     /**

@@ -47,11 +47,6 @@ public final class Log {
     public void warn(String msg) { write(Level.WARN, msg); }
     public void error(String msg) { write(Level.ERROR, msg); }
 
-    public void error(String msg, Throwable t) {
-        write(Level.ERROR, msg + ": " + t);
-        if (enabled(Level.DEBUG)) t.printStackTrace(err);
-    }
-
     private void write(Level level, String msg) {
         if (!enabled(level)) return;
         String line = LocalTime.now().format(TIME) + " " + level + " [" + component + "] " + msg;

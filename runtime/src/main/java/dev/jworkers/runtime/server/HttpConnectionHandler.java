@@ -158,7 +158,6 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
         Pending p = queue.poll();
         if (p == null) return;
         if (!ctx.channel().config().isAutoRead() && queue.size() < MAX_QUEUED / 2) ctx.channel().config().setAutoRead(true);
-        server.stats.requests.incrementAndGet();
         HttpRequest req = p.head;
         Exchange ex = new Exchange(req);
         active = ex;
@@ -193,7 +192,6 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
 
     /** Answers with an error and closes; a response already in progress is allowed to finish first. */
     private void rejectWith(HttpResponseStatus status) {
-        server.stats.rejected.incrementAndGet();
         closing = true;
         dropPartial();
         ctx.channel().config().setAutoRead(false);

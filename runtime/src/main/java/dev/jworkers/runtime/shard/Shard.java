@@ -55,12 +55,8 @@ public final class Shard {
 
     void addWorker(WorkerInstance w) { workers.put(w.name(), w); }
 
-    public WorkerInstance worker(String name) { return workers.get(name); }
-
     /** The first (in a single-Worker process, the only) Worker. */
     public WorkerInstance defaultWorker() { return workers.values().iterator().next(); }
-
-    Iterable<WorkerInstance> workers() { return workers.values(); }
 
     /** Registers a new incoming request; it is counted in flight until it finishes. */
     public RequestContext newRequest(String method, String url, String headersBlob, byte[] body, ResponseSink sink) {
