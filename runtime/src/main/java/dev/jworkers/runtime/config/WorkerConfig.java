@@ -7,19 +7,26 @@ import java.util.Map;
 /**
  * One Worker as the runtime runs it.
  *
- * @param name              the Worker's name (tags its console lines)
- * @param root              the bundle root: imports cannot reach outside it
- * @param main              the entry module, inside {@code root}
- * @param compatibilityDate as configured, or null
- * @param vars              the {@code env} bindings from {@code vars}: strings or JSON values (as JSON text)
- * @param cpuLimitMillis    longest uninterrupted JS run before the request is failed
- * @param rules             module rules in effect (the config's, then wrangler's defaults)
+ * @param name               the Worker's name (tags its console lines; what service bindings name)
+ * @param root               the bundle root: imports cannot reach outside it
+ * @param main               the entry module, inside {@code root}
+ * @param compatibilityDate  as configured, or null
+ * @param compatibilityFlags as configured (validated against {@code CompatibilityFlags})
+ * @param vars               the {@code env} bindings from {@code vars}: strings or JSON values (as JSON text)
+ * @param cpuLimitMillis     longest uninterrupted JS run before the request is failed
+ * @param rules              module rules in effect (the config's, then wrangler's defaults)
+ * @param services           service bindings ({@code services})
+ * @param durableObjects     Durable Object namespace bindings ({@code durable_objects.bindings})
+ * @param migrations         Durable Object class migrations, in file order
  */
-public record WorkerConfig(String name, Path root, Path main, String compatibilityDate,
-                           Map<String, VarValue> vars, long cpuLimitMillis, List<ModuleRule> rules) {
+public record WorkerConfig(String name, Path root, Path main, String compatibilityDate, List<String> compatibilityFlags,
+                           Map<String, VarValue> vars, long cpuLimitMillis, List<ModuleRule> rules,
+                           List<ServiceBinding> services, List<DurableObjectBinding> durableObjects,
+                           List<Migration> migrations) {
 
+    /** A Worker with no bindings but {@code vars} and the default module rules (scripts, tests). */
     public WorkerConfig(String name, Path root, Path main, String compatibilityDate, Map<String, VarValue> vars, long cpuLimitMillis) {
-        this(name, root, main, compatibilityDate, vars, cpuLimitMillis, ModuleRule.DEFAULTS);
+        this(name, root, main, compatibilityDate, List.of(), vars, cpuLimitMillis, ModuleRule.DEFAULTS, List.of(), List.of(), List.of());
     }
 
     public static final long DEFAULT_CPU_LIMIT_MILLIS = 30_000;
@@ -27,7 +34,28 @@ public record WorkerConfig(String name, Path root, Path main, String compatibili
     /** A {@code vars} entry: plain text, or a JSON value kept as its JSON text. */
     public record VarValue(String text, boolean json) {}
 
+    /** {@code env[binding]} reaches Worker {@code service}, through its export {@code entrypoint} (null: default). */
+    public record ServiceBinding(String binding, String service, String entrypoint) {}
+
+    /** {@code env[name]} is the namespace of class {@code className}, exported by {@code scriptName} (null: this Worker). */
+    public record DurableObjectBinding(String name, String className, String scriptName) {}
+
+    /** One {@code migrations} entry. */
+    public record Migration(String tag, List<String> newClasses, List<String> newSqliteClasses,
+                            List<Rename> renamedClasses, List<String> deletedClasses) {}
+
+    /** A {@code renamed_classes} entry. */
+    public record Rename(String from, String to) {}
+
     public WorkerConfig withCpuLimit(long millis) {
-        return new WorkerConfig(name, root, main, compatibilityDate, vars, millis, rules);
+        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, millis, rules, services, durableObjects, migrations);
+    }
+
+    public WorkerConfig withServices(List<ServiceBinding> services) {
+        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations);
+    }
+
+    public WorkerConfig withName(String name) {
+        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations);
     }
 }

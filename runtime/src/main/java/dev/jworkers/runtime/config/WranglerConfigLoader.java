@@ -154,7 +154,7 @@ public final class WranglerConfigLoader {
         List<ModuleRule> rules = ModuleRule.effective(rules(root.get("rules"), where));
         Path root0 = mainPath.startsWith(dir) ? dir : mainPath.getParent();
         if (name == null) name = dir.getFileName() == null ? "worker" : dir.getFileName().toString();
-        return new WorkerConfig(name, root0, mainPath, date, vars, cpu, rules);
+        return new WorkerConfig(name, root0, mainPath, date, List.of(), vars, cpu, rules, List.of(), List.of(), List.of());
     }
 
     /** A Worker from a bare entry file: named after the file, its directory is the bundle root. */
