@@ -51,7 +51,11 @@ public final class RuntimeNode implements AutoCloseable {
         HttpServer server = null;
         JsEngine engine = null;
         try {
-            for (WorkerConfig w : o.workers()) bundles.add(new WorkerBundle(w));
+            for (WorkerConfig w : o.workers()) {
+                WorkerBundle b = new WorkerBundle(w);
+                // The listener serves the first Worker; the others are reached through bindings.
+                bundles.add(bundles.isEmpty() ? b : b.reachedOnlyByBindings());
+            }
             shards = new ShardGroup(o.shards(), bundles);
             server = new HttpServer(shards, o.limits());
             engine = engineFuture.join();
@@ -92,6 +96,9 @@ public final class RuntimeNode implements AutoCloseable {
     public ServerStats stats() { return server.stats(); }
 
     public JsEngine engine() { return engine; }
+
+    /** The shards (tests read their counters and set the RPC queue limit). */
+    public ShardGroup shards() { return shards; }
 
     /** Requests in flight, including those whose waitUntil work still runs. */
     public int inFlight() { return shards.inFlight(); }

@@ -66,6 +66,33 @@ final class TestNode implements AutoCloseable {
         return new TestNode(node, dir);
     }
 
+    /** A Worker for {@link #workers}: its name, its module source, and its service bindings. */
+    record Spec(String name, String source, List<WorkerConfig.ServiceBinding> services) {
+        Spec(String name, String source) { this(name, source, List.of()); }
+    }
+
+    /** Several Workers in one runtime; the listener serves the first, the others are reached by bindings. */
+    static TestNode workers(int shards, Spec... specs) throws Exception {
+        Path dir = Files.createTempDirectory("jworkers-test");
+        List<WorkerConfig> configs = new java.util.ArrayList<>();
+        for (Spec s : specs) {
+            Path root = Files.createDirectories(dir.resolve(s.name()));
+            Files.writeString(root.resolve("worker.js"), s.source());
+            configs.add(new WorkerConfig(s.name(), root.toRealPath(), root.resolve("worker.js").toRealPath(), null, Map.of(), 30_000)
+                    .withServices(s.services()));
+        }
+        RuntimeNode node = RuntimeNode.start(new RuntimeNode.Options(configs, "127.0.0.1", 0, shards, false, ServerLimits.DEFAULT, ENGINE));
+        return new TestNode(node, dir);
+    }
+
+    static WorkerConfig.ServiceBinding binding(String name, String service) {
+        return new WorkerConfig.ServiceBinding(name, service, null);
+    }
+
+    static WorkerConfig.ServiceBinding binding(String name, String service, String entrypoint) {
+        return new WorkerConfig.ServiceBinding(name, service, entrypoint);
+    }
+
     static TestNode module(String source) throws Exception {
         return module(source, 2);
     }

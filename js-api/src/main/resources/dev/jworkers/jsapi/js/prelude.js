@@ -33,6 +33,11 @@
   for (const name of ['Java', 'Packages', 'java', 'javax', 'Graal', 'Polyglot', 'load', 'print', 'printErr', 'quit', 'read', 'readbuffer', 'loadWithNewGlobal', 'arguments']) {
     if (Object.getOwnPropertyDescriptor(globalThis, name)) delete globalThis[name];
   }
+  // Symbol.dispose / Symbol.asyncDispose (explicit resource management): V8, and so workerd, has
+  // them; GraalJS 25 does not. RPC stubs are disposed through them. (`using` syntax is not parsed.)
+  for (const name of ['dispose', 'asyncDispose']) {
+    if (typeof Symbol[name] !== 'symbol') Object.defineProperty(Symbol, name, { value: Symbol(`Symbol.${name}`) });
+  }
   // Internal functions whose file (one of JsApi.LAZY_FILES) is evaluated on the first call; the
   // file replaces these stubs with the real functions.
   internal.lazyFunctions = function (file, names) {

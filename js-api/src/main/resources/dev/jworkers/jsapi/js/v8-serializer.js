@@ -2,7 +2,9 @@
 // internal.v8Serialize(value) -> Uint8Array (version 15) and internal.v8Deserialize(bytes) -> value
 // (versions 13-15). Written from the format's observable behaviour: a 0xFF header and a version
 // varint, then one tagged value; objects get ids in serialization order for back-references.
-// Host objects (Blob, Headers, ...) are not supported yet and throw DataCloneError.
+// Host objects (Blob, Headers, ...) are not supported yet and throw DataCloneError. A caller may pass
+// a `host` ({ claim(v) -> index, take(index) -> value }): JS RPC uses it to send functions and class
+// instances (RpcTargets, stubs) as '\\' host objects that carry an index into its capability table.
 (function (ops, internal) {
   'use strict';
   const {
@@ -84,7 +86,8 @@
   // --- serializing ---
 
   class Writer {
-    constructor() {
+    constructor(host) {
+      this.host = host;
       this.buf = new Uint8ArrayCtor(64);
       this.pos = 0;
       this.ids = new MapCtor();
@@ -180,7 +183,8 @@
         case 'string': this.string(v); return;
         case 'bigint': this.byte(0x5a); this.bigint(v); return;
         case 'object': if (v === null) { this.byte(0x30); return; } break;
-        default: throw uncloneable(v);   // function, symbol
+        case 'function': if (this.host !== null) { this.hostObject(v); return; } throw uncloneable(v);
+        default: throw uncloneable(v);   // symbol
       }
       const seen = mapGet(this.ids, v);
       if (seen !== undefined) {
@@ -215,11 +219,28 @@
         if (host.kind(v) === ERROR) return this.error(v);
         const type = builtinType(v);
         if (type !== null) return this.builtin(v, type);
+        if (this.host !== null) return this.claimed(this.host.claim(v));
       }
       this.byte(0x6f);   // 'o'
       const count = this.properties(v, false);
       this.byte(0x7b);   // '{'
       this.varint(count);
+    }
+
+    // A host object: its capability index (the host assigns it, or throws DataCloneError).
+    hostObject(v) {
+      const seen = mapGet(this.ids, v);
+      if (seen !== undefined) {
+        this.byte(0x5e);
+        this.varint(seen);
+        return;
+      }
+      mapSet(this.ids, v, this.nextId++);
+      this.claimed(this.host.claim(v));
+    }
+    claimed(index) {
+      this.byte(0x5c);   // '\\'
+      this.varint(index);
     }
 
     array(v) {
@@ -361,8 +382,8 @@
     return null;
   }
 
-  internal.v8Serialize = function v8Serialize(value) {
-    const w = new Writer();
+  internal.v8Serialize = function v8Serialize(value, host) {
+    const w = new Writer(host === undefined ? null : host);
     w.byte(0xff);
     w.varint(VERSION);
     w.value(value);
@@ -555,7 +576,11 @@
           return this.maybeView(this.addObject(id, ab));
         }
         case 0x72: return this.error();
-        case 0x5c: throw dataCloneError('Host objects are not supported.');
+        case 0x5c: {
+          if (this.host === null) throw dataCloneError('Host objects are not supported.');
+          const id = this.objects.length;
+          return this.addObject(id, this.host.take(this.uint32()));
+        }
         case 0x56: throw malformed('ArrayBufferView without a buffer');
         default: throw malformed(`unknown tag 0x${t.toString(16)}`);
       }
@@ -636,13 +661,14 @@
     defineProperty(o, key, { value, writable: true, enumerable: true, configurable: true });
   }
 
-  internal.v8Deserialize = function v8Deserialize(bytes) {
+  internal.v8Deserialize = function v8Deserialize(bytes, host) {
     if (!(bytes instanceof Uint8ArrayCtor)) {
       if (bytes instanceof ArrayBufferCtor) bytes = new Uint8ArrayCtor(bytes);
       else if (isView(bytes)) bytes = new Uint8ArrayCtor(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       else throw new TypeError('v8Deserialize expects bytes');
     }
     const r = new Reader(bytes);
+    r.host = host === undefined ? null : host;
     if (r.byte() !== 0xff) throw malformed('missing version header');
     r.version = r.uint32();
     if (r.version < 13 || r.version > VERSION) throw malformed(`unsupported version ${r.version}`);

@@ -1,5 +1,7 @@
 package dev.jworkers.runtime.io;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.IntConsumer;
 
 /**
@@ -17,6 +19,7 @@ public final class RequestContext {
     private boolean responded;
     private boolean finished;
     private int waitUntil;
+    private List<Runnable> onFinish;
 
     public RequestContext(int id, String method, String url, String headersBlob, byte[] body,
                           ResponseSink sink, IntConsumer onDone) {
@@ -68,9 +71,23 @@ public final class RequestContext {
         maybeFinish();
     }
 
+    /** Runs {@code r} when the request finishes (e.g. releases RPC stubs it received). */
+    public void onFinish(Runnable r) {
+        if (finished) {
+            r.run();
+            return;
+        }
+        if (onFinish == null) onFinish = new ArrayList<>();
+        onFinish.add(r);
+    }
+
     private void maybeFinish() {
         if (!finished && responded && waitUntil == 0) {
             finished = true;
+            if (onFinish != null) {
+                for (Runnable r : onFinish) r.run();
+                onFinish = null;
+            }
             onDone.accept(id);
         }
     }

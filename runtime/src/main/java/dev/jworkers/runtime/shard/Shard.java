@@ -2,6 +2,7 @@ package dev.jworkers.runtime.shard;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.graalvm.polyglot.PolyglotException;
 
@@ -55,8 +56,37 @@ public final class Shard {
 
     void addWorker(WorkerInstance w) { workers.put(w.name(), w); }
 
+    /** The Worker named {@code name} on this shard, or null. */
+    public WorkerInstance worker(String name) { return workers.get(name); }
+
     /** The first (in a single-Worker process, the only) Worker. */
     public WorkerInstance defaultWorker() { return workers.values().iterator().next(); }
+
+    /** RPC calls and service-binding fetches queued for this shard and not yet started. */
+    private final AtomicInteger queuedCalls = new AtomicInteger();
+
+    /**
+     * Queues a call for this shard (from any thread). Returns false, and counts a rejection, when
+     * {@link #maxQueuedCalls()} calls are already waiting: an overloaded target pushes back on its
+     * callers instead of growing its queue without bound.
+     */
+    public boolean offerCall(Runnable call) {
+        if (queuedCalls.incrementAndGet() > group.maxQueuedCalls) {
+            queuedCalls.decrementAndGet();
+            group.rejectedCalls.increment();
+            return false;
+        }
+        loop.execute(() -> {
+            queuedCalls.decrementAndGet();
+            call.run();
+        });
+        return true;
+    }
+
+    public int maxQueuedCalls() { return group.maxQueuedCalls; }
+
+    /** Counts objects exported to other contexts (RPC stubs' targets) that are still referenced. */
+    public void liveExports(int delta) { group.liveExports.add(delta); }
 
     /** Registers a new incoming request; it is counted in flight until it finishes. */
     public RequestContext newRequest(String method, String url, String headersBlob, byte[] body, ResponseSink sink) {

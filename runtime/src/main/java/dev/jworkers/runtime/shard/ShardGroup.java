@@ -8,6 +8,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 import dev.jworkers.runtime.js.JsEngine;
 import dev.jworkers.runtime.worker.WorkerBundle;
@@ -31,6 +32,11 @@ public final class ShardGroup implements AutoCloseable {
     private final List<Shard> shards = new ArrayList<>();
     private final Watchdog watchdog;
     final AtomicInteger inFlight = new AtomicInteger();
+    /** Calls a shard may have queued before new ones are rejected (see {@link Shard#offerCall}). */
+    volatile int maxQueuedCalls = DEFAULT_MAX_QUEUED_CALLS;
+    final LongAdder rejectedCalls = new LongAdder();
+    final LongAdder liveExports = new LongAdder();
+    public static final int DEFAULT_MAX_QUEUED_CALLS = 10_000;
 
     /** Starts {@code count} event loops; nothing runs on them until {@link #loadFirst}. */
     public ShardGroup(int count, List<WorkerBundle> bundles) {
@@ -99,6 +105,17 @@ public final class ShardGroup implements AutoCloseable {
     public EventLoopGroup eventLoops() { return group; }
 
     public List<Shard> shards() { return shards; }
+
+    /** RPC calls and binding fetches rejected because the target shard's queue was full. */
+    public long rejectedCalls() { return rejectedCalls.sum(); }
+
+    /** Objects some context holds an RPC stub to; stubs are released when disposed or when their request ends. */
+    public long liveExports() { return liveExports.sum(); }
+
+    public void setMaxQueuedCalls(int n) {
+        if (n < 1) throw new IllegalArgumentException("maxQueuedCalls must be positive");
+        maxQueuedCalls = n;
+    }
 
     /** Requests in flight, counting those whose waitUntil work is still running. */
     public int inFlight() { return inFlight.get(); }

@@ -32,6 +32,12 @@ import dev.jworkers.runtime.config.ModuleRule;
  */
 public final class BundleFileSystem implements FileSystem {
     private static final Path SLASH = Path.of("/");
+    /** Where {@code import ... from 'cloudflare:workers'} lands: a module served from the host, not the bundle. */
+    static final Path CLOUDFLARE_WORKERS = Path.of("/cloudflare:workers");
+    private static final byte[] CLOUDFLARE_WORKERS_SOURCE = """
+            const m = globalThis[Symbol.for('cloudflare:workers')];
+            export const { RpcTarget, RpcStub, WorkerEntrypoint, DurableObject, env, waitUntil } = m;
+            """.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     private final Path root;
     private final List<ModuleRule> rules;
     private final Map<Path, byte[]> cache = new ConcurrentHashMap<>();
@@ -71,6 +77,7 @@ public final class BundleFileSystem implements FileSystem {
     /** The bytes a Context reads for a virtual path: the file, or its generated module. */
     public byte[] read(Path virtual) throws IOException {
         Path v = SLASH.resolve(virtual).normalize();
+        if (v.equals(CLOUDFLARE_WORKERS)) return CLOUDFLARE_WORKERS_SOURCE;
         byte[] cached = cache.get(v);
         if (cached != null) return cached;
         Path r = real(v);
@@ -83,6 +90,7 @@ public final class BundleFileSystem implements FileSystem {
     }
 
     @Override public Path parsePath(URI uri) {
+        if ("cloudflare".equals(uri.getScheme()) && "workers".equals(uri.getSchemeSpecificPart())) return CLOUDFLARE_WORKERS;
         if (!"file".equals(uri.getScheme())) throw new UnsupportedOperationException("only file: URIs name modules");
         return Path.of(uri.getPath());
     }
@@ -93,6 +101,7 @@ public final class BundleFileSystem implements FileSystem {
         if (modes.contains(AccessMode.WRITE) || modes.contains(AccessMode.EXECUTE)) {
             throw new AccessDeniedException(path.toString(), null, "the Worker bundle is read-only");
         }
+        if (SLASH.resolve(path).normalize().equals(CLOUDFLARE_WORKERS)) return;
         if (!Files.exists(real(path))) throw new NoSuchFileException(path.toString());
     }
 
@@ -123,6 +132,7 @@ public final class BundleFileSystem implements FileSystem {
 
     /** Data files are served as generated ES modules, so they must not be typed by their extension. */
     @Override public String getMimeType(Path path) {
+        if (SLASH.resolve(path).normalize().equals(CLOUDFLARE_WORKERS)) return "application/javascript+module";
         ModuleRule.Type type = typeOf(path);
         return type != null && type != ModuleRule.Type.ESModule ? "application/javascript+module" : null;
     }
@@ -131,6 +141,7 @@ public final class BundleFileSystem implements FileSystem {
 
     @Override public Path toRealPath(Path path, LinkOption... linkOptions) throws IOException {
         Path v = SLASH.resolve(path).normalize();
+        if (v.equals(CLOUDFLARE_WORKERS)) return v;
         real(v);
         return v;
     }

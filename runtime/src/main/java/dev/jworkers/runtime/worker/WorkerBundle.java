@@ -17,6 +17,7 @@ public final class WorkerBundle {
     private final String entry;
     private final ScriptFormat format;
     private final String entryText;
+    private boolean needsFetch = true;
 
     public WorkerBundle(WorkerConfig config) throws WorkerLoadException {
         this.config = config;
@@ -42,6 +43,15 @@ public final class WorkerBundle {
     public ScriptFormat format() { return format; }
 
     public String entryText() { return entryText; }
+
+    /** Whether loading fails without a fetch handler: true unless only bindings reach the Worker. */
+    public boolean needsFetch() { return needsFetch; }
+
+    /** Marks a Worker no listener serves: it may be RPC-only, with no fetch handler. */
+    public WorkerBundle reachedOnlyByBindings() {
+        needsFetch = false;
+        return this;
+    }
 
     /** A path for messages: the real file behind a virtual path, relative to the working directory if inside it. */
     public String displayPath(String virtual) {

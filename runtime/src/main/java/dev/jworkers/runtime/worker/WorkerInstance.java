@@ -23,6 +23,7 @@ import dev.jworkers.runtime.io.RequestContext;
 import dev.jworkers.runtime.io.TimerOps;
 import dev.jworkers.runtime.js.JsEngine;
 import dev.jworkers.runtime.log.Log;
+import dev.jworkers.runtime.rpc.RpcOps;
 import dev.jworkers.runtime.shard.Shard;
 
 /**
@@ -32,12 +33,14 @@ import dev.jworkers.runtime.shard.Shard;
 public final class WorkerInstance implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Source DISPATCH = JsApi.source(WorkerInstance.class, "js/dispatch.js", "dispatch.js");
+    private static final Source RPC = JsApi.source(WorkerInstance.class, "js/rpc.js", "rpc.js");
 
     private final WorkerBundle bundle;
     private final Shard shard;
     private final Context context;
     private final Log log;
     private final TimerOps timers;
+    private final RpcOps rpc;
     private Value dispatchFetch;
     private boolean closed;
 
@@ -47,6 +50,7 @@ public final class WorkerInstance implements AutoCloseable {
         this.log = Log.get(bundle.config().name());
         this.context = engine.newContext(bundle.fs(), new LineLogger(log, bundle.config().name()));
         this.timers = new TimerOps(shard, this);
+        this.rpc = new RpcOps(shard, this);
     }
 
     /** Loads the Worker on the calling shard thread; fails with the file, line and reason. */
@@ -70,10 +74,14 @@ public final class WorkerInstance implements AutoCloseable {
         Map<String, Object> ops = Map.of(
                 "console", new ConsoleOps(name(), Log.stdout(), Log.stderr()),
                 "timers", timers,
-                "http", new HttpOps(shard, this));
-        Value internal = JsApi.install(context, ops, List.of(DISPATCH));
+                "http", new HttpOps(shard, this),
+                "rpc", rpc);
+        Value internal = JsApi.install(context, ops, List.of(RPC, DISPATCH));
         boolean serviceWorker = bundle.format() == ScriptFormat.SERVICE_WORKER;
         internal.invokeMember("setEnv", envJson(), serviceWorker);
+        for (WorkerConfig.ServiceBinding s : bundle.config().services()) {
+            internal.invokeMember("addServiceBinding", s.binding(), rpc.serviceHandle(s.service(), s.entrypoint()));
+        }
         long t1 = System.nanoTime();
         boolean[] hasFetch = new boolean[1];
         WorkerLoadException[] failure = new WorkerLoadException[1];
@@ -93,7 +101,7 @@ public final class WorkerInstance implements AutoCloseable {
             }
         });
         if (failure[0] != null) throw failure[0];
-        if (!hasFetch[0]) {
+        if (!hasFetch[0] && bundle.needsFetch()) {
             String file = bundle.displayPath(bundle.entry());
             throw new WorkerLoadException(file + ": no fetch handler: "
                     + (serviceWorker ? "the script did not call addEventListener('fetch', ...)"
@@ -163,10 +171,20 @@ public final class WorkerInstance implements AutoCloseable {
         return String.valueOf(e.getMessage());
     }
 
-    /** Hands a request to the Worker's fetch handler; runs on this shard's thread. */
+    /** Hands a request from a listener to the Worker's fetch handler; runs on this shard's thread. */
     public void dispatch(RequestContext rc) {
-        shard.runJs(this, rc, () -> dispatchFetch.executeVoid(rc.id, rc.method, rc.url, rc.headersBlob, rc.hasBody()));
+        dispatch(rc, null, false);
     }
+
+    /**
+     * Hands a request to the fetch handler of {@code entrypoint} (null: the default export). From a
+     * service binding ({@code binding}), a thrown error goes back to the calling Worker.
+     */
+    public void dispatch(RequestContext rc, String entrypoint, boolean binding) {
+        shard.runJs(this, rc, () -> dispatchFetch.executeVoid(rc.id, rc.method, rc.url, rc.headersBlob, rc.hasBody(), entrypoint, binding));
+    }
+
+    public RpcOps rpc() { return rpc; }
 
     public String name() { return bundle.config().name(); }
 

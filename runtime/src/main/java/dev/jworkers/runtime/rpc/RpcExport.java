@@ -1,0 +1,63 @@
+package dev.jworkers.runtime.rpc;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.jworkers.runtime.shard.Shard;
+import dev.jworkers.runtime.worker.WorkerInstance;
+
+/**
+ * Something a Worker context makes callable from other contexts: one of its own objects (a function
+ * or an RpcTarget, {@code id > 0}) or one of its entrypoints ({@code id == 0}, a service binding's
+ * target). It lives on {@link #shard}, inside the Worker named {@link #worker}; every call to it runs
+ * there. Object exports are reference-counted across contexts: each stub holds one reference, and
+ * the owner forgets the object when the last one is released.
+ */
+public final class RpcExport {
+    final Shard shard;
+    final String worker;
+    final int id;
+    final String entrypoint;
+    private final AtomicInteger refs;
+
+    private RpcExport(Shard shard, String worker, int id, String entrypoint, int refs) {
+        this.shard = shard;
+        this.worker = worker;
+        this.id = id;
+        this.entrypoint = entrypoint;
+        this.refs = new AtomicInteger(refs);
+    }
+
+    /** An object exported by {@code owner}, with one reference (the one being handed over). */
+    static RpcExport object(WorkerInstance owner, Shard shard, int id) {
+        shard.liveExports(1);
+        return new RpcExport(shard, owner.name(), id, null, 1);
+    }
+
+    /** The entrypoint {@code entrypoint} (null: the default export) of Worker {@code worker} on {@code shard}. */
+    static RpcExport entrypoint(Shard shard, String worker, String entrypoint) {
+        return new RpcExport(shard, worker, 0, entrypoint, 1);
+    }
+
+    boolean isEntrypoint() { return id == 0; }
+
+    /** Adds a reference for another holder; the caller must hold one already. */
+    RpcExport retain() {
+        if (!isEntrypoint()) refs.incrementAndGet();
+        return this;
+    }
+
+    /** Drops one reference; the last one makes the owner forget the object (on the owner's shard). */
+    void release() {
+        if (isEntrypoint() || refs.decrementAndGet() != 0) return;
+        shard.liveExports(-1);
+        shard.loop.execute(() -> {
+            WorkerInstance w = shard.worker(worker);
+            if (w != null && !w.closed()) w.rpc().drop(id);
+        });
+    }
+
+    @Override
+    public String toString() {
+        return isEntrypoint() ? worker + (entrypoint == null ? "" : "#" + entrypoint) : worker + "/export " + id;
+    }
+}
