@@ -67,8 +67,9 @@ final class TestNode implements AutoCloseable {
     }
 
     /** A Worker for {@link #workers}: its name, its module source, and its service bindings. */
-    record Spec(String name, String source, List<WorkerConfig.ServiceBinding> services) {
-        Spec(String name, String source) { this(name, source, List.of()); }
+    record Spec(String name, String source, List<WorkerConfig.ServiceBinding> services, int shards) {
+        Spec(String name, String source, List<WorkerConfig.ServiceBinding> services) { this(name, source, services, 0); }
+        Spec(String name, String source) { this(name, source, List.of(), 0); }
     }
 
     /** Several Workers in one runtime; the listener serves the first, the others are reached by bindings. */
@@ -79,7 +80,7 @@ final class TestNode implements AutoCloseable {
             Path root = Files.createDirectories(dir.resolve(s.name()));
             Files.writeString(root.resolve("worker.js"), s.source());
             configs.add(new WorkerConfig(s.name(), root.toRealPath(), root.resolve("worker.js").toRealPath(), null, Map.of(), 30_000)
-                    .withServices(s.services()));
+                    .withServices(s.services()).withShards(s.shards()));
         }
         RuntimeNode node = RuntimeNode.start(new RuntimeNode.Options(configs, "127.0.0.1", 0, shards, false, ServerLimits.DEFAULT, ENGINE));
         return new TestNode(node, dir);

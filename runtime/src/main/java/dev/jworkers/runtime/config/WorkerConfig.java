@@ -18,11 +18,20 @@ import java.util.Map;
  * @param services           service bindings ({@code services})
  * @param durableObjects     Durable Object namespace bindings ({@code durable_objects.bindings})
  * @param migrations         Durable Object class migrations, in file order
+ * @param shards             load the Worker on the first {@code shards} shards only (0: on every shard);
+ *                           calls from other shards cross to them. Only for Workers reached by bindings.
  */
 public record WorkerConfig(String name, Path root, Path main, String compatibilityDate, List<String> compatibilityFlags,
                            Map<String, VarValue> vars, long cpuLimitMillis, List<ModuleRule> rules,
                            List<ServiceBinding> services, List<DurableObjectBinding> durableObjects,
-                           List<Migration> migrations) {
+                           List<Migration> migrations, int shards) {
+
+    /** A Worker on every shard. */
+    public WorkerConfig(String name, Path root, Path main, String compatibilityDate, List<String> compatibilityFlags,
+                        Map<String, VarValue> vars, long cpuLimitMillis, List<ModuleRule> rules,
+                        List<ServiceBinding> services, List<DurableObjectBinding> durableObjects, List<Migration> migrations) {
+        this(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, 0);
+    }
 
     /** A Worker with no bindings but {@code vars} and the default module rules (scripts, tests). */
     public WorkerConfig(String name, Path root, Path main, String compatibilityDate, Map<String, VarValue> vars, long cpuLimitMillis) {
@@ -48,14 +57,18 @@ public record WorkerConfig(String name, Path root, Path main, String compatibili
     public record Rename(String from, String to) {}
 
     public WorkerConfig withCpuLimit(long millis) {
-        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, millis, rules, services, durableObjects, migrations);
+        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, millis, rules, services, durableObjects, migrations, shards);
     }
 
     public WorkerConfig withServices(List<ServiceBinding> services) {
-        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations);
+        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, shards);
+    }
+
+    public WorkerConfig withShards(int shards) {
+        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, shards);
     }
 
     public WorkerConfig withName(String name) {
-        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations);
+        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, shards);
     }
 }

@@ -47,9 +47,9 @@ public final class RpcOps {
         this.streamFn = stream;
     }
 
-    /** The handle behind a service binding: Worker {@code service}'s entrypoint, on this shard. */
+    /** The handle behind a service binding: Worker {@code service}'s entrypoint, on this shard if it is loaded here. */
     public RpcImport serviceHandle(String service, String entrypoint) {
-        return new RpcImport(RpcExport.entrypoint(shard, service, entrypoint));
+        return new RpcImport(RpcExport.entrypoint(shard.shardFor(service), service, entrypoint));
     }
 
     /** A stub on one of this context's own objects ({@code new RpcStub(x)}). */
@@ -93,6 +93,7 @@ public final class RpcOps {
         RpcExport[] exports = exportsOf(caps);
         Call c = new Call(target.export, bytes(payload, length), exports, this, callId, currentRequest());
         Shard to = target.export.shard;
+        if (to != shard) shard.countCrossShard();
         if (!to.offerCall(() -> deliver(c))) {
             releaseAll(exports);
             return queueFull(to);
@@ -120,6 +121,7 @@ public final class RpcOps {
         byte[] bytes = length < 0 ? null : bytes(body, length);
         RpcExport to = target.export;
         int callerRequest = currentRequest();
+        if (to.shard != shard) shard.countCrossShard();
         boolean queued = to.shard.offerCall(() -> {
             WorkerInstance w = to.shard.worker(to.worker);
             BindingResponse sink = new BindingResponse(this, callId, callerRequest, to.shard);

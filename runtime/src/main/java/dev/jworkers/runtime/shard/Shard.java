@@ -85,6 +85,12 @@ public final class Shard {
 
     public int maxQueuedCalls() { return group.maxQueuedCalls; }
 
+    /** Where calls from this shard to {@code worker} run (another shard when the Worker is not loaded here). */
+    public Shard shardFor(String worker) { return group.shardFor(worker, this); }
+
+    /** Counts a call that leaves this shard for another. */
+    public void countCrossShard() { group.crossShardCalls.increment(); }
+
     /** Counts objects exported to other contexts (RPC stubs' targets) that are still referenced. */
     public void liveExports(int delta) { group.liveExports.add(delta); }
 

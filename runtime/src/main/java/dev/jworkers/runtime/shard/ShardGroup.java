@@ -2,7 +2,9 @@ package dev.jworkers.runtime.shard;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
@@ -36,11 +38,15 @@ public final class ShardGroup implements AutoCloseable {
     volatile int maxQueuedCalls = DEFAULT_MAX_QUEUED_CALLS;
     final LongAdder rejectedCalls = new LongAdder();
     final LongAdder liveExports = new LongAdder();
+    final LongAdder crossShardCalls = new LongAdder();
+    /** Worker name -> on how many shards (the first N) it is loaded; 0 means all. */
+    private final Map<String, Integer> placement = new HashMap<>();
     public static final int DEFAULT_MAX_QUEUED_CALLS = 10_000;
 
     /** Starts {@code count} event loops; nothing runs on them until {@link #loadFirst}. */
     public ShardGroup(int count, List<WorkerBundle> bundles) {
         this.group = new MultiThreadIoEventLoopGroup(count, threads("shard"), ioHandler());
+        for (WorkerBundle b : bundles) placement.put(b.config().name(), Math.min(count, b.config().shards()));
         int i = 0;
         for (EventExecutor e : group) shards.add(new Shard(i++, (EventLoop) e, this));
         long smallest = bundles.stream().mapToLong(b -> b.config().cpuLimitMillis()).min().orElse(30_000);
@@ -76,12 +82,14 @@ public final class ShardGroup implements AutoCloseable {
         }
     }
 
-    private static List<Future<?>> load(List<Shard> some, JsEngine engine, List<WorkerBundle> bundles) {
+    private List<Future<?>> load(List<Shard> some, JsEngine engine, List<WorkerBundle> bundles) {
         List<Future<?>> loads = new ArrayList<>();
         for (Shard s : some) {
             loads.add(s.loop.submit(() -> {
                 s.bindThread();
-                for (WorkerBundle b : bundles) s.addWorker(WorkerInstance.load(engine, b, s));
+                for (WorkerBundle b : bundles) {
+                    if (s.index < shardsOf(b.config().name())) s.addWorker(WorkerInstance.load(engine, b, s));
+                }
                 return null;
             }));
         }
@@ -105,6 +113,20 @@ public final class ShardGroup implements AutoCloseable {
     public EventLoopGroup eventLoops() { return group; }
 
     public List<Shard> shards() { return shards; }
+
+    private int shardsOf(String worker) {
+        int n = placement.getOrDefault(worker, 0);
+        return n == 0 ? shards.size() : n;
+    }
+
+    /** The shard that serves calls from {@code from} to {@code worker}: {@code from} itself when it has the Worker. */
+    Shard shardFor(String worker, Shard from) {
+        int n = shardsOf(worker);
+        return from.index < n ? from : shards.get(from.index % n);
+    }
+
+    /** Calls (RPC and binding fetches) that crossed from one shard to another. */
+    public long crossShardCalls() { return crossShardCalls.sum(); }
 
     /** RPC calls and binding fetches rejected because the target shard's queue was full. */
     public long rejectedCalls() { return rejectedCalls.sum(); }
