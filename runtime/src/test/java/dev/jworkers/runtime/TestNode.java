@@ -74,12 +74,16 @@ final class TestNode implements AutoCloseable {
 
     /** Several Workers in one runtime; the listener serves the first, the others are reached by bindings. */
     static TestNode workers(int shards, Spec... specs) throws Exception {
+        return workers(shards, 30_000, specs);
+    }
+
+    static TestNode workers(int shards, long cpuLimitMillis, Spec... specs) throws Exception {
         Path dir = Files.createTempDirectory("jworkers-test");
         List<WorkerConfig> configs = new java.util.ArrayList<>();
         for (Spec s : specs) {
             Path root = Files.createDirectories(dir.resolve(s.name()));
             Files.writeString(root.resolve("worker.js"), s.source());
-            configs.add(new WorkerConfig(s.name(), root.toRealPath(), root.resolve("worker.js").toRealPath(), null, Map.of(), 30_000)
+            configs.add(new WorkerConfig(s.name(), root.toRealPath(), root.resolve("worker.js").toRealPath(), null, Map.of(), cpuLimitMillis)
                     .withServices(s.services()).withShards(s.shards()));
         }
         RuntimeNode node = RuntimeNode.start(new RuntimeNode.Options(configs, "127.0.0.1", 0, shards, false, ServerLimits.DEFAULT, ENGINE));
