@@ -1,6 +1,5 @@
 package dev.jworkers.runtime.config;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,45 +17,31 @@ final class Bindings {
 
     /** {@code services}: an array of { binding, service, entrypoint? }. */
     static List<WorkerConfig.ServiceBinding> services(JsonNode node, String file, String field, Consumer<String> warn) throws ConfigException {
-        List<WorkerConfig.ServiceBinding> out = new ArrayList<>();
-        if (node == null || node.isNull()) return out;
-        if (!node.isArray()) throw Fields.error(file, field, "expected an array of { binding, service, entrypoint }");
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode s = node.get(i);
-            String at = field + "[" + i + "]";
-            if (!s.isObject()) throw Fields.error(file, at, "expected an object with 'binding' and 'service'");
-            String binding = Fields.requiredString(s, "binding", file, at + ".binding", "the name the Worker sees in env");
-            String service = Fields.requiredString(s, "service", file, at + ".service", "the name of the Worker to reach");
-            String entrypoint = Fields.string(s, "entrypoint", file, at + ".entrypoint");
-            warnEnvironment(s, file, at, warn);
-            Fields.warnUnknown(s, SERVICE_KEYS, file, at + ".", warn);
-            out.add(new WorkerConfig.ServiceBinding(binding, service, entrypoint));
-        }
-        return out;
+        return Fields.objects(node, file, field, "expected an array of { binding, service, entrypoint }",
+                "expected an object with 'binding' and 'service'", (s, at) -> {
+                    String binding = Fields.requiredString(s, "binding", file, at + ".binding", "the name the Worker sees in env");
+                    String service = Fields.requiredString(s, "service", file, at + ".service", "the name of the Worker to reach");
+                    String entrypoint = Fields.string(s, "entrypoint", file, at + ".entrypoint");
+                    warnEnvironment(s, file, at, warn);
+                    Fields.warnUnknown(s, SERVICE_KEYS, file, at + ".", warn);
+                    return new WorkerConfig.ServiceBinding(binding, service, entrypoint);
+                });
     }
 
     /** {@code durable_objects}: an object whose {@code bindings} is an array of { name, class_name, script_name? }. */
     static List<WorkerConfig.DurableObjectBinding> durableObjects(JsonNode node, String file, String field, Consumer<String> warn) throws ConfigException {
-        List<WorkerConfig.DurableObjectBinding> out = new ArrayList<>();
-        if (node == null || node.isNull()) return out;
+        if (node == null || node.isNull()) return List.of();
         if (!node.isObject()) throw Fields.error(file, field, "expected an object with 'bindings': [{ name, class_name, script_name }]");
         Fields.warnUnknown(node, Set.of("bindings"), file, field + ".", warn);
-        JsonNode list = node.get("bindings");
-        String listField = field + ".bindings";
-        if (list == null || list.isNull()) return out;
-        if (!list.isArray()) throw Fields.error(file, listField, "expected an array of { name, class_name, script_name }");
-        for (int i = 0; i < list.size(); i++) {
-            JsonNode b = list.get(i);
-            String at = listField + "[" + i + "]";
-            if (!b.isObject()) throw Fields.error(file, at, "expected an object with 'name' and 'class_name'");
-            String name = Fields.requiredString(b, "name", file, at + ".name", "the name the Worker sees in env");
-            String className = Fields.requiredString(b, "class_name", file, at + ".class_name", "the exported Durable Object class");
-            String script = Fields.string(b, "script_name", file, at + ".script_name");
-            warnEnvironment(b, file, at, warn);
-            Fields.warnUnknown(b, DO_KEYS, file, at + ".", warn);
-            out.add(new WorkerConfig.DurableObjectBinding(name, className, script));
-        }
-        return out;
+        return Fields.objects(node.get("bindings"), file, field + ".bindings", "expected an array of { name, class_name, script_name }",
+                "expected an object with 'name' and 'class_name'", (b, at) -> {
+                    String name = Fields.requiredString(b, "name", file, at + ".name", "the name the Worker sees in env");
+                    String className = Fields.requiredString(b, "class_name", file, at + ".class_name", "the exported Durable Object class");
+                    String script = Fields.string(b, "script_name", file, at + ".script_name");
+                    warnEnvironment(b, file, at, warn);
+                    Fields.warnUnknown(b, DO_KEYS, file, at + ".", warn);
+                    return new WorkerConfig.DurableObjectBinding(name, className, script);
+                });
     }
 
     /** Wrangler's {@code environment} picks another Worker's env section; here Workers are reached by their name. */

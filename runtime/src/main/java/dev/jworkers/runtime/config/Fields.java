@@ -48,6 +48,29 @@ final class Fields {
         return out;
     }
 
+    /** Reads one element of an array of objects; {@code at} is its path, such as {@code services[2]}. */
+    interface Item<T> {
+        T read(JsonNode obj, String at) throws ConfigException;
+    }
+
+    /**
+     * An optional array of objects (absent: empty), each read by {@code item}. {@code expectArray}
+     * and {@code expectObject} say what the field and each element should be ({@code expectArray}
+     * may be null when the caller has already checked that {@code node} is an array).
+     */
+    static <T> List<T> objects(JsonNode node, String file, String field, String expectArray, String expectObject, Item<T> item)
+            throws ConfigException {
+        List<T> out = new ArrayList<>();
+        if (node == null || node.isNull()) return out;
+        if (!node.isArray()) throw error(file, field, expectArray);
+        for (int i = 0; i < node.size(); i++) {
+            String at = field + "[" + i + "]";
+            if (!node.get(i).isObject()) throw error(file, at, expectObject);
+            out.add(item.read(node.get(i), at));
+        }
+        return out;
+    }
+
     /** Warns about each key of {@code obj} not in {@code known}: ignored, never silently dropped. */
     static void warnUnknown(JsonNode obj, Set<String> known, String file, String prefix, Consumer<String> warn) {
         obj.fieldNames().forEachRemaining(f -> {

@@ -1,6 +1,5 @@
 package dev.jworkers.runtime.config;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,48 +19,29 @@ final class Migrations {
     private Migrations() {}
 
     static List<Migration> parse(JsonNode node, String file, String field, Consumer<String> warn) throws ConfigException {
-        List<Migration> out = new ArrayList<>();
-        if (node == null || node.isNull()) return out;
-        if (!node.isArray()) {
-            throw Fields.error(file, field, "expected an array of { tag, new_classes, new_sqlite_classes, renamed_classes, deleted_classes }");
-        }
         Map<String, String> tags = new HashMap<>();
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode m = node.get(i);
-            String at = field + "[" + i + "]";
-            if (!m.isObject()) throw Fields.error(file, at, "expected an object with a 'tag'");
-            String tag = Fields.requiredString(m, "tag", file, at + ".tag", "a name for this migration, unique in the list");
-            String earlier = tags.putIfAbsent(tag, at);
-            if (earlier != null) throw Fields.error(file, at + ".tag", "tag '" + tag + "' is already used by " + earlier);
-            List<String> created = Fields.strings(m.get("new_classes"), file, at + ".new_classes");
-            List<String> sqlite = Fields.strings(m.get("new_sqlite_classes"), file, at + ".new_sqlite_classes");
-            for (int j = 0; j < sqlite.size(); j++) {
-                if (created.contains(sqlite.get(j))) {
-                    throw Fields.error(file, at + ".new_sqlite_classes[" + j + "]", "class '" + sqlite.get(j)
-                            + "' is also in 'new_classes': a class has either key-value storage or SQLite storage, not both");
-                }
-            }
-            List<Rename> renamed = renames(m.get("renamed_classes"), file, at + ".renamed_classes");
-            List<String> deleted = Fields.strings(m.get("deleted_classes"), file, at + ".deleted_classes");
-            Fields.warnUnknown(m, KEYS, file, at + ".", warn);
-            out.add(new Migration(tag, List.copyOf(created), List.copyOf(sqlite), List.copyOf(renamed), List.copyOf(deleted)));
-        }
-        return out;
-    }
-
-    private static List<Rename> renames(JsonNode node, String file, String field) throws ConfigException {
-        List<Rename> out = new ArrayList<>();
-        if (node == null || node.isNull()) return out;
-        if (!node.isArray()) throw Fields.error(file, field, "expected an array of { from, to }");
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode r = node.get(i);
-            String at = field + "[" + i + "]";
-            if (!r.isObject()) throw Fields.error(file, at, "expected an object with 'from' and 'to'");
-            String from = Fields.requiredString(r, "from", file, at + ".from", "the class's old name");
-            String to = Fields.requiredString(r, "to", file, at + ".to", "the class's new name");
-            out.add(new Rename(from, to));
-        }
-        return out;
+        return Fields.objects(node, file, field,
+                "expected an array of { tag, new_classes, new_sqlite_classes, renamed_classes, deleted_classes }",
+                "expected an object with a 'tag'", (m, at) -> {
+                    String tag = Fields.requiredString(m, "tag", file, at + ".tag", "a name for this migration, unique in the list");
+                    String earlier = tags.putIfAbsent(tag, at);
+                    if (earlier != null) throw Fields.error(file, at + ".tag", "tag '" + tag + "' is already used by " + earlier);
+                    List<String> created = Fields.strings(m.get("new_classes"), file, at + ".new_classes");
+                    List<String> sqlite = Fields.strings(m.get("new_sqlite_classes"), file, at + ".new_sqlite_classes");
+                    for (int j = 0; j < sqlite.size(); j++) {
+                        if (created.contains(sqlite.get(j))) {
+                            throw Fields.error(file, at + ".new_sqlite_classes[" + j + "]", "class '" + sqlite.get(j)
+                                    + "' is also in 'new_classes': a class has either key-value storage or SQLite storage, not both");
+                        }
+                    }
+                    List<Rename> renamed = Fields.objects(m.get("renamed_classes"), file, at + ".renamed_classes",
+                            "expected an array of { from, to }", "expected an object with 'from' and 'to'", (r, rat) -> new Rename(
+                                    Fields.requiredString(r, "from", file, rat + ".from", "the class's old name"),
+                                    Fields.requiredString(r, "to", file, rat + ".to", "the class's new name")));
+                    List<String> deleted = Fields.strings(m.get("deleted_classes"), file, at + ".deleted_classes");
+                    Fields.warnUnknown(m, KEYS, file, at + ".", warn);
+                    return new Migration(tag, List.copyOf(created), List.copyOf(sqlite), List.copyOf(renamed), List.copyOf(deleted));
+                });
     }
 
     /** The classes that exist after applying every migration in order. */

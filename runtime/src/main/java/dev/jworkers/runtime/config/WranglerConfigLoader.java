@@ -193,29 +193,25 @@ public final class WranglerConfigLoader {
     }
 
     private static List<ModuleRule> rules(JsonNode node, String where, String field) throws ConfigException {
-        List<ModuleRule> out = new ArrayList<>();
-        if (node == null || node.isNull()) return out;
-        if (!node.isArray()) throw Fields.error(where, field, "expected an array of { type, globs, fallthrough }");
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode r = node.get(i);
-            String at = field + "[" + i + "]";
-            if (!r.isObject()) throw Fields.error(where, at, "expected an object with 'type' and 'globs'");
-            JsonNode t = r.get("type");
-            ModuleRule.Type type = t != null && t.isTextual() ? ModuleRule.Type.parse(t.asText()) : null;
-            if (t != null && t.isTextual() && t.asText().equals("CommonJS")) {
-                throw Fields.error(where, at + ".type", "CommonJS modules are not supported; use ESModule");
-            }
-            if (type == null || type == ModuleRule.Type.JSON) {
-                throw Fields.error(where, at + ".type", "expected one of ESModule, Text, Data, CompiledWasm");
-            }
-            JsonNode globs = r.get("globs");
-            if (globs == null || !globs.isArray() || globs.isEmpty()) throw Fields.error(where, at + ".globs", "expected a non-empty array of glob strings");
-            List<String> gl = Fields.strings(globs, where, at + ".globs");
-            JsonNode ft = r.get("fallthrough");
-            if (ft != null && !ft.isBoolean()) throw Fields.error(where, at + ".fallthrough", "expected true or false");
-            out.add(new ModuleRule(type, List.copyOf(gl), ft != null && ft.asBoolean()));
-        }
-        return out;
+        return Fields.objects(node, where, field, "expected an array of { type, globs, fallthrough }",
+                "expected an object with 'type' and 'globs'", (r, at) -> {
+                    JsonNode t = r.get("type");
+                    ModuleRule.Type type = t != null && t.isTextual() ? ModuleRule.Type.parse(t.asText()) : null;
+                    if (t != null && t.isTextual() && t.asText().equals("CommonJS")) {
+                        throw Fields.error(where, at + ".type", "CommonJS modules are not supported; use ESModule");
+                    }
+                    if (type == null || type == ModuleRule.Type.JSON) {
+                        throw Fields.error(where, at + ".type", "expected one of ESModule, Text, Data, CompiledWasm");
+                    }
+                    JsonNode globs = r.get("globs");
+                    if (globs == null || !globs.isArray() || globs.isEmpty()) {
+                        throw Fields.error(where, at + ".globs", "expected a non-empty array of glob strings");
+                    }
+                    List<String> gl = Fields.strings(globs, where, at + ".globs");
+                    JsonNode ft = r.get("fallthrough");
+                    if (ft != null && !ft.isBoolean()) throw Fields.error(where, at + ".fallthrough", "expected true or false");
+                    return new ModuleRule(type, List.copyOf(gl), ft != null && ft.asBoolean());
+                });
     }
 
     private static Map<String, WorkerConfig.VarValue> vars(JsonNode node, String where, String field) throws ConfigException {
