@@ -58,6 +58,9 @@ public final class Shard {
     /** The first (in a single-Worker process, the only) Worker. */
     public WorkerInstance defaultWorker() { return workers.values().iterator().next(); }
 
+    /** The Worker named {@code name} on this shard, or null (not loaded here yet, or no such Worker). */
+    public WorkerInstance worker(String name) { return workers.get(name); }
+
     /** Registers a new incoming request; it is counted in flight until it finishes. */
     public RequestContext newRequest(String method, String url, String headersBlob, byte[] body, ResponseSink sink) {
         int id = nextRequestId++;
