@@ -56,7 +56,7 @@ public final class CompatibilityFlags {
                     "event listeners are called with the event target as `this`"));
 
     /** Known workerd flags this runtime cannot honour, with the reason given to the user. */
-    private static final Map<String, String> REFUSED = Map.of(
+    static final Map<String, String> REFUSED = Map.of(
             "nodejs_compat", "this runtime has no Node.js compatibility layer (no node:* modules, no Buffer or process globals)",
             "nodejs_compat_v2", "this runtime has no Node.js compatibility layer (no node:* modules, no Buffer or process globals)",
             "nodejs_als", "AsyncLocalStorage (node:async_hooks) is not provided",
