@@ -3,9 +3,12 @@ package dev.jworkers.runtime;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import dev.jworkers.runtime.config.Listener;
 import dev.jworkers.runtime.config.WorkerConfig;
 import dev.jworkers.runtime.js.JsEngine;
 import dev.jworkers.runtime.log.Log;
@@ -17,27 +20,74 @@ import dev.jworkers.runtime.worker.WorkerBundle;
 import dev.jworkers.runtime.worker.WorkerLoadException;
 
 /**
- * A running runtime: the JS engine, the shards with their Workers, and the HTTP listener.
+ * A running runtime: the JS engine, the shards with their Workers, and the HTTP listeners.
  * {@code tools/runtime serve} runs one; tests start them in-process on ephemeral ports.
  */
 public final class RuntimeNode implements AutoCloseable {
     private static final Log LOG = Log.get("node");
-    /** What to run and where. {@code engine} may be shared between nodes (tests); null makes a new one. */
-    public record Options(List<WorkerConfig> workers, String host, int port, int shards, boolean noJit,
-                          ServerLimits limits, JsEngine engine) {}
+
+    /**
+     * What to run and where. Every Worker is loaded on every shard; each listener routes to them by
+     * name. {@code engine} may be shared between nodes (tests); null makes a new one.
+     */
+    public record Options(List<WorkerConfig> workers, List<Listener> listeners, int shards, boolean noJit,
+                          ServerLimits limits, JsEngine engine) {
+        public Options {
+            workers = List.copyOf(workers);
+            listeners = List.copyOf(listeners);
+            Set<String> names = new HashSet<>();
+            for (WorkerConfig w : workers) {
+                if (!names.add(w.name())) throw new IllegalArgumentException("two Workers are named '" + w.name() + "'");
+            }
+            if (listeners.isEmpty()) throw new IllegalArgumentException("no listener");
+            for (Listener l : listeners) {
+                for (String t : served(l)) {
+                    if (!names.contains(t)) throw new IllegalArgumentException("listener " + l.address() + " routes to Worker '" + t + "', which is not loaded");
+                }
+            }
+            for (WorkerConfig w : workers) {
+                if (w.shards() != 0 && servedNames(listeners).contains(w.name())) {
+                    throw new IllegalArgumentException("Worker '" + w.name() + "' is served by a listener, so it must run on every shard "
+                            + "(only Workers reached through bindings may be placed on fewer shards)");
+                }
+            }
+        }
+
+        /** The Workers some listener sends requests to: they need a fetch handler. */
+        public Set<String> servedNames() {
+            return servedNames(listeners);
+        }
+
+        private static Set<String> servedNames(List<Listener> listeners) {
+            Set<String> out = new HashSet<>();
+            for (Listener l : listeners) out.addAll(served(l));
+            return out;
+        }
+
+        private static List<String> served(Listener l) {
+            List<String> targets = new ArrayList<>(l.hosts().values());
+            if (l.worker() != null) targets.add(l.worker());
+            return targets;
+        }
+
+        /** One Worker on one address: every request goes to it. */
+        public Options(List<WorkerConfig> workers, String host, int port, int shards, boolean noJit, ServerLimits limits, JsEngine engine) {
+            this(workers, List.of(Listener.of(host, port, workers.get(0).name())), shards, noJit, limits, engine);
+        }
+    }
 
     private final JsEngine engine;
     private final boolean ownsEngine;
     private final ShardGroup shards;
     private final HttpServer server;
-    private final InetSocketAddress address;
+    private final List<InetSocketAddress> addresses;
 
-    private RuntimeNode(JsEngine engine, boolean ownsEngine, ShardGroup shards, HttpServer server, InetSocketAddress address) {
+    private RuntimeNode(JsEngine engine, boolean ownsEngine, ShardGroup shards, HttpServer server, List<InetSocketAddress> addresses) {
         this.engine = engine;
         this.ownsEngine = ownsEngine;
         this.shards = shards;
         this.server = server;
-        this.address = address;
+        this.addresses = addresses;
     }
 
     public static RuntimeNode start(Options o) throws WorkerLoadException, InterruptedException {
@@ -51,10 +101,10 @@ public final class RuntimeNode implements AutoCloseable {
         HttpServer server = null;
         JsEngine engine = null;
         try {
+            Set<String> served = o.servedNames();
             for (WorkerConfig w : o.workers()) {
                 WorkerBundle b = new WorkerBundle(w);
-                // The listener serves the first Worker; the others are reached through bindings.
-                bundles.add(bundles.isEmpty() ? b : b.reachedOnlyByBindings());
+                bundles.add(served.contains(w.name()) ? b : b.reachedOnlyByBindings());
             }
             shards = new ShardGroup(o.shards(), bundles);
             server = new HttpServer(shards, o.limits());
@@ -63,7 +113,7 @@ public final class RuntimeNode implements AutoCloseable {
             shards.loadFirst(engine, bundles);
             long t2 = System.nanoTime();
             // Connections can be accepted now: those handed to shards still loading wait their turn.
-            InetSocketAddress bound = bind(server, o);
+            List<InetSocketAddress> bound = bind(server, o);
             shards.loadRest(engine, bundles);
             LOG.debug("engine ready after " + (t1 - t0) / 1_000_000 + " ms; first shard loaded in " + (t2 - t1) / 1_000_000
                     + " ms, the other " + (o.shards() - 1) + " in " + (System.nanoTime() - t2) / 1_000_000 + " ms");
@@ -79,19 +129,27 @@ public final class RuntimeNode implements AutoCloseable {
         }
     }
 
-    private static InetSocketAddress bind(HttpServer server, Options o) throws InterruptedException {
-        try {
-            return server.bind(o.host(), o.port());
-        } catch (InterruptedException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot listen on " + o.host() + ":" + o.port() + ": " + e.getMessage(), e);
+    private static List<InetSocketAddress> bind(HttpServer server, Options o) throws InterruptedException {
+        List<InetSocketAddress> bound = new ArrayList<>();
+        for (Listener l : o.listeners()) {
+            try {
+                bound.add(server.bind(l));
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot listen on " + l.address() + ": " + e.getMessage(), e);
+            }
         }
+        return List.copyOf(bound);
     }
 
-    public InetSocketAddress address() { return address; }
+    /** The address each listener bound, in the order of {@code Options.listeners}. */
+    public List<InetSocketAddress> addresses() { return addresses; }
 
-    public int port() { return address.getPort(); }
+    /** The first listener's address. */
+    public InetSocketAddress address() { return addresses.get(0); }
+
+    public int port() { return address().getPort(); }
 
     public ServerStats stats() { return server.stats(); }
 

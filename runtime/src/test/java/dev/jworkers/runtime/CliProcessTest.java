@@ -181,6 +181,74 @@ class CliProcessTest {
         assertTrue(log.contains("stopping"), log);
     }
 
+    @Test
+    void runtimeConfigServesSeveralWorkersOnTheirListeners() throws Exception {
+        for (String name : List.of("api", "front")) {
+            Files.createDirectories(dir.resolve(name));
+            Files.writeString(dir.resolve(name + "/wrangler.jsonc"), "{ \"name\": \"" + name + "\", \"main\": \"index.js\" }");
+            Files.writeString(dir.resolve(name + "/index.js"), "export default { fetch() { return new Response('" + name + "'); } };");
+        }
+        Files.writeString(dir.resolve("runtime.jsonc"), """
+                { "workers": [{ "config": "./api/wrangler.jsonc" }, { "config": "./front" }],
+                  // port 0: a free port each
+                  "listeners": [
+                    { "address": "127.0.0.1:0", "worker": "front" },
+                    { "address": "127.0.0.1:0", "hosts": { "api.example.com": "api" } } ],
+                  "cluster": {} }
+                """);
+        Process p = launch("serve", "runtime.jsonc", "--shards", "1", "--no-jit");
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+        var stdout = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        List<String> lines = List.of(String.valueOf(stdout.readLine()), String.valueOf(stdout.readLine()), String.valueOf(stdout.readLine()));
+        Matcher first = Pattern.compile("^Listening on http://127\\.0\\.0\\.1:(\\d+)/ \\(worker \"front\"\\)$").matcher(lines.get(0));
+        Matcher second = Pattern.compile("^Listening on http://127\\.0\\.0\\.1:(\\d+)/ \\(hosts api\\.example\\.com -> \"api\"; otherwise 404\\)$")
+                .matcher(lines.get(1));
+        assertTrue(first.find() && second.find(), lines.toString());
+        assertTrue(lines.get(2).startsWith("Serving 2 Workers (api, front), 1 shard, ready "), lines.toString());
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> front = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + first.group(1) + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals("front", front.body());
+        }
+        try (RawHttp c = new RawHttp(Integer.parseInt(second.group(1)))) {
+            String r = c.send("GET / HTTP/1.1\r\nHost: api.example.com\r\nConnection: close\r\n\r\n").readAll();
+            assertTrue(r.endsWith("\r\n\r\napi"), r);
+        }
+        p.toHandle().destroy();
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue());
+        assertTrue(err.get(10, TimeUnit.SECONDS).contains("runtime.jsonc: field 'cluster' is not supported yet and is ignored"));
+    }
+
+    @Test
+    void runtimeConfigUsageAndConfigErrors() throws Exception {
+        Files.writeString(dir.resolve("w.js"), "export default { fetch() { return new Response('x'); } };");
+        Files.writeString(dir.resolve("runtime.jsonc"), """
+                { "workers": [{ "config": "w.js" }], "listeners": [{ "address": "0", "worker": "nope" }] }
+                """);
+        Result port = run("serve", "runtime.jsonc", "--port", "9000");
+        assertEquals(2, port.status, port.err);
+        assertEquals("runtime serve: --host and --port do not apply to a runtime config: its \"listeners\" say where to listen"
+                + " (see runtime serve --help)", port.err.strip());
+        Result env = run("serve", "runtime.jsonc", "--env", "prod");
+        assertEquals(2, env.status, env.err);
+        Result bad = run("serve", "runtime.jsonc");
+        assertEquals(1, bad.status, bad.err);
+        assertTrue(bad.err.contains("runtime.jsonc: field 'listeners[0].worker': no Worker named 'nope' is loaded (loaded Workers: w)"), bad.err);
+    }
+
+    @Test
+    void aServiceBindingToAWorkerThatIsNotLoadedStopsStartUp() throws Exception {
+        Files.writeString(dir.resolve("w.js"), "export default { fetch() { return new Response('x'); } };");
+        Files.writeString(dir.resolve("wrangler.jsonc"), """
+                { "name": "app", "main": "w.js", "services": [{ "binding": "AUTH", "service": "auth" }] }
+                """);
+        Result r = run("serve", "--port", "0");
+        assertEquals(1, r.status, r.err);
+        assertTrue(r.err.contains("wrangler.jsonc: service binding 'AUTH' of Worker 'app' names Worker 'auth', which is not loaded"
+                + " (loaded Workers: app; a runtime config serves several Workers together, see docs/CONFIG.md)"), r.err);
+    }
+
     private interface IoCall { Object call() throws Exception; }
 
     private static boolean assertThrowsIo(IoCall c) {

@@ -1,55 +1,66 @@
 package dev.jworkers.runtime.cli;
 
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import dev.jworkers.runtime.RuntimeNode;
 import dev.jworkers.runtime.config.ConfigException;
+import dev.jworkers.runtime.config.Listener;
 import dev.jworkers.runtime.config.WorkerConfig;
-import dev.jworkers.runtime.config.WranglerConfigLoader;
 import dev.jworkers.runtime.log.Log;
 import dev.jworkers.runtime.server.ServerLimits;
 import dev.jworkers.runtime.worker.WorkerLoadException;
 import sun.misc.Signal;
 
-/** {@code runtime serve [PATH] [options]}: serves one Worker over HTTP until SIGINT/SIGTERM. */
+/** {@code runtime serve [PATH] [options]}: serves one Worker, or a runtime config's Workers, until SIGINT/SIGTERM. */
 public final class ServeCommand {
     static final String HELP = """
             Usage: runtime serve [PATH] [options]
 
-            Serves a Worker over HTTP/1.1.
+            Serves Workers over HTTP/1.1.
 
-            PATH is a .js/.mjs entry file, a wrangler.jsonc / wrangler.json / wrangler.toml, or a
-            directory holding one of those. Without PATH, the current directory's wrangler config.
+            PATH is a .js/.mjs entry file, a wrangler config (wrangler.jsonc / wrangler.json /
+            wrangler.toml, or any .json/.jsonc/.toml file), a directory holding a wrangler config, or
+            a runtime config (runtime.jsonc / runtime.json, or a .json/.jsonc file with a "workers"
+            list) that serves several Workers on its own listeners (docs/CONFIG.md). Without PATH,
+            the current directory's wrangler config.
 
             Options:
-              --port N           port to listen on (default 8787; 0 picks a free one)
-              --host H           address to listen on (default 127.0.0.1)
-              --shards N         event-loop threads, each with its own JS contexts (default: cores)
-              --storage DIR      directory for Durable Object storage (kept for the Durable Objects
-                                 work; nothing is stored there yet)
-              --env NAME, -e     use the wrangler config's env.NAME section (and .dev.vars.NAME)
+              --port N           port to listen on (default 8787; 0 picks a free one); not with a
+                                 runtime config, whose listeners say where to listen
+              --host H           address to listen on (default 127.0.0.1); not with a runtime config
+              --shards N         event-loop threads, each with its own JS contexts (default: the
+                                 runtime config's "shards", else one per core)
+              --storage DIR      directory for Durable Object storage (overrides the runtime config's
+                                 "storage"; kept for the Durable Objects work: nothing is stored yet)
+              --env NAME, -e     use the wrangler config's env.NAME section (and .dev.vars.NAME);
+                                 a runtime config sets "env" per Worker instead
               --cpu-limit-ms N   longest uninterrupted JS run before the request fails with 503
-                                 (default 30000, or the config's limits.cpu_ms)
+                                 (default 30000, or the config's limits.cpu_ms), for every Worker
               --no-jit           run JavaScript interpreter-only (no Graal compiler)
               --log-level L      debug, info, warn or error (default info)
               --help             this text
             """;
 
+    static final String DEFAULT_HOST = "127.0.0.1";
+    static final int DEFAULT_PORT = 8787;
     private static final Log LOG = Log.get("serve");
 
-    record Args(Path path, String host, int port, int shards, Path storage, Long cpuLimit, boolean noJit, Log.Level level, String env) {}
+    /** The command line; null means "not given" for options a runtime config may also set. */
+    record Args(Path path, String host, Integer port, Integer shards, Path storage, Long cpuLimit, boolean noJit, Log.Level level, String env) {}
 
     static Args parse(List<String> argv) throws UsageException {
         Path path = null;
-        String host = "127.0.0.1";
-        int port = 8787;
-        int shards = Runtime.getRuntime().availableProcessors();
+        String host = null;
+        Integer port = null;
+        Integer shards = null;
         Path storage = null;
         Long cpu = null;
         boolean noJit = false;
@@ -101,28 +112,6 @@ public final class ServeCommand {
         }
     }
 
-    /** Turns PATH (or the current directory) into a Worker config. */
-    static WorkerConfig resolve(Path path, String env) throws UsageException, ConfigException {
-        if (path == null) {
-            Path cfg = WranglerConfigLoader.find(Path.of("").toAbsolutePath());
-            if (cfg == null) throw new UsageException("no PATH given and no wrangler.jsonc, wrangler.json or wrangler.toml in the current directory");
-            return WranglerConfigLoader.load(cfg, env, LOG::warn);
-        }
-        if (!Files.exists(path)) throw new UsageException("no such file or directory: " + path);
-        if (Files.isDirectory(path)) {
-            Path cfg = WranglerConfigLoader.find(path);
-            if (cfg == null) throw new UsageException(path + ": no wrangler.jsonc, wrangler.json or wrangler.toml in this directory");
-            return WranglerConfigLoader.load(cfg, env, LOG::warn);
-        }
-        String name = path.getFileName().toString();
-        if (WranglerConfigLoader.FILE_NAMES.contains(name)) return WranglerConfigLoader.load(path, env, LOG::warn);
-        if (name.endsWith(".js") || name.endsWith(".mjs")) {
-            if (env != null) throw new UsageException("--env needs a wrangler config, not a script");
-            return WranglerConfigLoader.forScript(path);
-        }
-        throw new UsageException(path + ": expected a .js/.mjs file, a wrangler config or a directory");
-    }
-
     static int run(List<String> argv, PrintStream out, PrintStream err) throws UsageException {
         if (argv.contains("--help") || argv.contains("-h")) {
             out.print(HELP);
@@ -130,37 +119,30 @@ public final class ServeCommand {
         }
         Args args = parse(argv);
         Log.setLevel(args.level());
-        if (args.storage() != null && Files.exists(args.storage()) && !Files.isDirectory(args.storage())) {
-            throw new UsageException("--storage: not a directory: " + args.storage());
-        }
-        WorkerConfig worker;
+        Deployment d;
         try {
-            worker = resolve(args.path(), args.env());
+            d = Deployment.resolve(args, LOG::warn);
         } catch (ConfigException e) {
             err.println("error: " + e.getMessage());
             return 1;
         }
-        if (args.cpuLimit() != null) worker = worker.withCpuLimit(args.cpuLimit());
+        Path storage = args.storage() != null ? args.storage() : d.storage();
+        if (storage != null && Files.exists(storage) && !Files.isDirectory(storage)) {
+            throw new UsageException("--storage: not a directory: " + storage);
+        }
+        List<WorkerConfig> workers = d.workers();
+        if (args.cpuLimit() != null) workers = workers.stream().map(w -> w.withCpuLimit(args.cpuLimit())).toList();
+        int shards = args.shards() != null ? args.shards() : d.shards() != null ? d.shards() : Runtime.getRuntime().availableProcessors();
         RuntimeNode node;
         try {
-            node = RuntimeNode.start(new RuntimeNode.Options(List.of(worker), args.host(), args.port(), args.shards(),
-                    args.noJit(), ServerLimits.DEFAULT, null));
-        } catch (WorkerLoadException e) {
-            err.println("error: " + e.getMessage());
-            return 1;
-        } catch (IllegalStateException e) {
+            node = RuntimeNode.start(new RuntimeNode.Options(workers, d.listeners(), shards, args.noJit(), ServerLimits.DEFAULT, null));
+        } catch (WorkerLoadException | IllegalStateException e) {
             err.println("error: " + e.getMessage());
             return 1;
         } catch (InterruptedException e) {
             return 1;
         }
-        String host = node.address().getAddress().getHostAddress();
-        if (host.contains(":")) host = "[" + host + "]";
-        long startedMs = ProcessHandle.current().info().startInstant()
-                .map(t -> Duration.between(t, Instant.now()).toMillis()).orElse(-1L);
-        out.println("Listening on http://" + host + ":" + node.port() + "/ (worker \"" + worker.name() + "\", "
-                + args.shards() + " shard" + (args.shards() == 1 ? "" : "s") + ", ready " + startedMs + " ms after launch)");
-        out.flush();
+        printListening(out, d, node, workers, shards);
 
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("INT"), s -> stop.countDown());
@@ -174,5 +156,29 @@ public final class ServeCommand {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** One "Listening on" line per listener, the first being the one scripts wait for. */
+    private static void printListening(PrintStream out, Deployment d, RuntimeNode node, List<WorkerConfig> workers, int shards) {
+        long startedMs = ProcessHandle.current().info().startInstant()
+                .map(t -> Duration.between(t, Instant.now()).toMillis()).orElse(-1L);
+        String summary = shards + " shard" + (shards == 1 ? "" : "s") + ", ready " + startedMs + " ms after launch";
+        List<InetSocketAddress> bound = node.addresses();
+        for (int i = 0; i < bound.size(); i++) {
+            Listener l = d.listeners().get(i);
+            String host = bound.get(i).getAddress().getHostAddress();
+            if (host.contains(":")) host = "[" + host + "]";
+            List<String> routes = new ArrayList<>();
+            l.hosts().forEach((h, w) -> routes.add(h + " -> \"" + w + "\""));
+            String target = routes.isEmpty() ? "worker \"" + l.worker() + "\""
+                    : "hosts " + String.join(", ", routes) + "; otherwise " + (l.worker() == null ? "404" : "\"" + l.worker() + "\"");
+            out.println("Listening on http://" + host + ":" + bound.get(i).getPort() + "/ (" + target
+                    + (d.fromRuntimeConfig() ? "" : ", " + summary) + ")");
+        }
+        if (d.fromRuntimeConfig()) {
+            out.println("Serving " + workers.size() + " Worker" + (workers.size() == 1 ? "" : "s") + " ("
+                    + String.join(", ", workers.stream().map(WorkerConfig::name).toList()) + "), " + summary);
+        }
+        out.flush();
     }
 }

@@ -41,15 +41,17 @@ import io.netty.util.ReferenceCountUtil;
 
 /**
  * One HTTP/1.1 connection on its shard: assembles requests (enforcing the size limits), hands them
- * one at a time to the Worker (pipelined requests wait their turn), and writes the responses, whole
- * or streamed. Everything runs on the shard's event loop.
+ * one at a time to the Worker its listener routes them to (pipelined requests wait their turn), and
+ * writes the responses, whole or streamed. Everything runs on the shard's event loop.
  */
 final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
     private static final Log LOG = Log.get("http");
     private static final HttpHeadersFactory HEADERS = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
     private static final int MAX_QUEUED = 16;
+    static final String NO_ROUTE = "No Worker is configured for this host.\n";
 
     private final HttpServer server;
+    private final Endpoint endpoint;
     private ChannelHandlerContext ctx;
     private Shard shard;
 
@@ -65,8 +67,9 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
 
     private record Pending(HttpRequest head, byte[] body) {}
 
-    HttpConnectionHandler(HttpServer server) {
+    HttpConnectionHandler(HttpServer server, Endpoint endpoint) {
         this.server = server;
+        this.endpoint = endpoint;
     }
 
     @Override
@@ -161,8 +164,16 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
         HttpRequest req = p.head;
         Exchange ex = new Exchange(req);
         active = ex;
-        WorkerInstance worker = shard.defaultWorker();
-        RequestContext rc = shard.newRequest(req.method().name(), server.urlOf(req), headersBlob(req.headers()), p.body, ex);
+        String name = endpoint.workerFor(req);
+        WorkerInstance worker = name == null ? null : shard.worker(name);
+        if (worker == null) {
+            // No route: a listener without a fallback Worker. A routed name is always a loaded Worker,
+            // except on a shard still loading while the listener already accepts.
+            if (name == null) ex.error(404, NO_ROUTE);
+            else ex.error(503, "Worker '" + name + "' is still loading.\n");
+            return;
+        }
+        RequestContext rc = shard.newRequest(req.method().name(), Endpoint.urlOf(req, ctx.channel()), headersBlob(req.headers()), p.body, ex);
         ex.rc = rc;
         worker.dispatch(rc);
     }

@@ -2,8 +2,11 @@ package dev.jworkers.runtime.server;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.jworkers.runtime.config.Listener;
 import dev.jworkers.runtime.shard.ShardGroup;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -18,15 +21,14 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 
 /**
- * The HTTP/1.1 listener. One acceptor thread hands each new connection to the next shard; the
- * connection, and every request on it, then lives on that shard's event loop.
+ * The HTTP/1.1 listeners. One acceptor thread, shared by every listener, hands each new connection
+ * to the next shard; the connection, and every request on it, then lives on that shard's event
+ * loop. Each listener routes its requests to Workers by its own {@link HostRoutes}.
  */
 public final class HttpServer implements AutoCloseable {
     final ServerLimits limits;
@@ -34,8 +36,7 @@ public final class HttpServer implements AutoCloseable {
     private final ShardGroup shards;
     private final EventLoopGroup acceptor;
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
-    private Channel listener;
-    private String authority;
+    private final List<Channel> listeners = new ArrayList<>();
 
     public HttpServer(ShardGroup shards, ServerLimits limits) {
         this.shards = shards;
@@ -43,8 +44,9 @@ public final class HttpServer implements AutoCloseable {
         this.acceptor = new MultiThreadIoEventLoopGroup(1, ShardGroup.threads("acceptor"), ShardGroup.ioHandler());
     }
 
-    /** Binds and returns the address actually bound (port 0 picks a free port). */
-    public InetSocketAddress bind(String host, int port) throws InterruptedException {
+    /** Binds {@code l} and returns the address actually bound (port 0 picks a free port). */
+    public InetSocketAddress bind(Listener l) throws InterruptedException {
+        Endpoint endpoint = new Endpoint(new HostRoutes(l));
         HttpDecoderConfig decoder = new HttpDecoderConfig()
                 .setMaxInitialLineLength(limits.maxLineBytes())
                 .setMaxHeaderSize(limits.maxHeaderBytes())
@@ -62,30 +64,19 @@ public final class HttpServer implements AutoCloseable {
                         ch.pipeline().addLast(
                                 new IdleStateHandler(limits.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS),
                                 new HttpServerCodec(decoder),
-                                new HttpConnectionHandler(HttpServer.this));
+                                new HttpConnectionHandler(HttpServer.this, endpoint));
                     }
                 });
-        listener = b.bind(host, port).sync().channel();
-        InetSocketAddress bound = (InetSocketAddress) listener.localAddress();
-        String h = bound.getAddress().getHostAddress();
-        authority = (h.contains(":") ? "[" + h + "]" : h) + ":" + bound.getPort();
-        return bound;
+        Channel ch = b.bind(l.address().host(), l.address().port()).sync().channel();
+        listeners.add(ch);
+        return (InetSocketAddress) ch.localAddress();
     }
 
     public ServerStats stats() { return stats; }
 
-    /** The request's absolute URL: origin-form targets get the Host header (or our address). */
-    String urlOf(HttpRequest req) {
-        String uri = req.uri();
-        if (uri.startsWith("http://") || uri.startsWith("https://")) return uri;
-        String host = req.headers().get(HttpHeaderNames.HOST);
-        if (host == null || host.isEmpty()) host = authority;
-        return "http://" + host + (uri.startsWith("/") ? uri : "/" + uri);
-    }
-
     /** Stops accepting, lets in-flight requests (and their waitUntil work) finish within {@code grace}, then closes. */
     public boolean shutdown(Duration grace) throws InterruptedException {
-        if (listener != null) listener.close().sync();
+        for (Channel ch : listeners) ch.close().sync();
         boolean drained = shards.awaitIdle(grace);
         connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();

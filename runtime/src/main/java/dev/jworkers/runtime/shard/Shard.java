@@ -56,11 +56,8 @@ public final class Shard {
 
     void addWorker(WorkerInstance w) { workers.put(w.name(), w); }
 
-    /** The Worker named {@code name} on this shard, or null. */
+    /** The Worker named {@code name} on this shard, or null (not loaded here yet, or no such Worker). */
     public WorkerInstance worker(String name) { return workers.get(name); }
-
-    /** The first (in a single-Worker process, the only) Worker. */
-    public WorkerInstance defaultWorker() { return workers.values().iterator().next(); }
 
     /** RPC calls and service-binding fetches queued for this shard and not yet started. */
     private final AtomicInteger queuedCalls = new AtomicInteger();
