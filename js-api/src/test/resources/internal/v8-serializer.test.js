@@ -284,4 +284,38 @@
   test('error: host object tag throws DataCloneError', () => {
     assert.throws(() => internal.v8Deserialize(unhex('ff0f5c01020000')), 'DataCloneError');
   });
+
+  // The host hook JS RPC uses: functions and class instances become '\\' + an index the host assigns.
+  function capabilityHost(table) {
+    return {
+      claim(v) { table.push(v); return table.length - 1; },
+      take(i) { return { cap: table[i] }; },
+    };
+  }
+
+  test('host hook: functions and class instances are written as indexed host objects', () => {
+    const f = () => 1;
+    class Point { constructor() { this.x = 1; } }
+    const p = new Point();
+    const table = [];
+    const bytes = internal.v8Serialize({ a: f, b: p, c: f, d: new Date(0) }, capabilityHost(table));
+    // o, "a" \\ 0, "b" \\ 1, "c" ^ 1 (the function's id), "d" Date(0), { 4
+    assert.equal(hex(bytes), 'ff0f6f' + '2201615c00' + '2201625c01' + '2201635e01' + '220164440000000000000000' + '7b04');
+    assert.ok(table[0] === f && table[1] === p && table.length === 2);
+  });
+
+  test('host hook: the reader hands indexes back to the host; back-references share the object', () => {
+    const f = () => 1;
+    const table = [];
+    const bytes = internal.v8Serialize([f, f, { g: f }], capabilityHost(table));
+    assert.equal(table.length, 1, 'one capability for one function');
+    const v = internal.v8Deserialize(bytes, capabilityHost(table));
+    assert.ok(v[0] === v[1] && v[2].g === v[0] && v[0].cap === f);
+  });
+
+  test('host hook: without a host, functions still throw and host tags are refused', () => {
+    const bytes = internal.v8Serialize([() => 1], capabilityHost([]));
+    assert.throws(() => internal.v8Serialize([() => 1]), 'DataCloneError');
+    assert.throws(() => internal.v8Deserialize(bytes), 'DataCloneError');
+  });
 });

@@ -186,12 +186,7 @@
         case 'function': if (this.host !== null) { this.hostObject(v); return; } throw uncloneable(v);
         default: throw uncloneable(v);   // symbol
       }
-      const seen = mapGet(this.ids, v);
-      if (seen !== undefined) {
-        this.byte(0x5e);   // '^'
-        this.varint(seen);
-        return;
-      }
+      if (this.backReference(v)) return;
       if (host.kind(v) === PROXY) throw uncloneable(v);
       // A view's buffer goes first, and takes its id before the view's.
       if (isView(v)) {
@@ -203,13 +198,17 @@
       this.receiver(v);
     }
 
-    receiver(v) {
+    // '^' and the id when `v` was written before; true if so.
+    backReference(v) {
       const seen = mapGet(this.ids, v);
-      if (seen !== undefined) {
-        this.byte(0x5e);
-        this.varint(seen);
-        return;
-      }
+      if (seen === undefined) return false;
+      this.byte(0x5e);   // '^'
+      this.varint(seen);
+      return true;
+    }
+
+    receiver(v) {
+      if (this.backReference(v)) return;
       const id = this.nextId++;
       mapSet(this.ids, v, id);
       if (isArray(v)) return this.array(v);
@@ -229,12 +228,7 @@
 
     // A host object: its capability index (the host assigns it, or throws DataCloneError).
     hostObject(v) {
-      const seen = mapGet(this.ids, v);
-      if (seen !== undefined) {
-        this.byte(0x5e);
-        this.varint(seen);
-        return;
-      }
+      if (this.backReference(v)) return;
       mapSet(this.ids, v, this.nextId++);
       this.claimed(this.host.claim(v));
     }
