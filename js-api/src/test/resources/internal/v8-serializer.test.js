@@ -318,4 +318,31 @@
     assert.throws(() => internal.v8Serialize([() => 1]), 'DataCloneError');
     assert.throws(() => internal.v8Deserialize(bytes), 'DataCloneError');
   });
+
+  test('deserialize: properties are defined, never assigned through a setter on the prototype', () => {
+    let called = false;
+    Object.defineProperty(Object.prototype, 'zzTrap', { set() { called = true; }, configurable: true });
+    Object.defineProperty(Array.prototype, '1', { set() { called = true; }, configurable: true });
+    try {
+      const o = internal.v8Deserialize(internal.v8Serialize({ zzTrap: 1, plain: 2 }));
+      assert.ok(Object.getOwnPropertyDescriptor(o, 'zzTrap').value === 1 && o.plain === 2);
+      const a = internal.v8Deserialize(unhex('ff0f4103490249044906240003'));   // [1, 2, 3]
+      assert.ok(Object.getOwnPropertyDescriptor(a, '1').value === 2);
+      const p = internal.v8Deserialize(unhex('ff0f6f22095f5f70726f746f5f5f49027b01'));   // { ["__proto__"]: 1 }
+      assert.ok(Object.getPrototypeOf(p) === Object.prototype && Object.getOwnPropertyDescriptor(p, '__proto__').value === 1);
+      assert.ok(!called, 'a setter ran');
+    } finally {
+      delete Object.prototype.zzTrap;
+      delete Array.prototype[1];
+    }
+  });
+
+  test('deserialize: with the Latin-1 text of the bytes, strings are cut from it', () => {
+    const value = { one: 'caf\u00e9', two: 'snow \u2603', list: ['a', 'bc'], n: 5 };
+    const bytes = internal.v8Serialize(value);
+    let text = '';
+    for (const b of bytes) text += String.fromCharCode(b);
+    assertSame(internal.v8Deserialize(bytes, undefined, text), value);
+    assert.throws(() => internal.v8Deserialize(unhex('ff0f2205616263'), undefined, 'xxxxxxx'), /Unable to deserialize cloned data/);
+  });
 });

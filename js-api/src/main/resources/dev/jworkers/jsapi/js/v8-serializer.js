@@ -20,6 +20,7 @@
   const { defineProperty, getOwnPropertyDescriptor, getPrototypeOf, keys: objectKeys, hasOwn } = Object;
   const isArray = Array.isArray, isView = ArrayBuffer.isView;
   const ObjectPrototype = Object.prototype;
+  const ArrayPrototype = Array.prototype;
   const fromCharCode = String.fromCharCode;
   const mapForEach = uncurry(Map.prototype.forEach);
   const setForEach = uncurry(Set.prototype.forEach);
@@ -397,6 +398,8 @@
       this.version = 0;
       this.objects = [];
       this.scratch = new DataViewCtor(new ArrayBufferCtor(8));
+      this.host = null;
+      this.text = null;
     }
     byte() {
       if (this.pos >= this.buf.length) throw malformed('unexpected end of data');
@@ -439,6 +442,12 @@
       return out;
     }
     latin1(n) {
+      if (this.text !== null) {   // the same bytes as a Latin-1 string: a substring is far cheaper
+        if (n > this.buf.length - this.pos) throw malformed('unexpected end of data');
+        const start = this.pos;
+        this.pos += n;
+        return this.text.substring(start, this.pos);
+      }
       const b = this.raw(n);
       let s = '';
       for (let i = 0; i < n; i += 4096) s += fromCharCode.apply(null, b.subarray(i, Math.min(n, i + 4096)));
@@ -470,8 +479,20 @@
     }
     addObject(id, v) { this.objects[id] = v; return v; }
 
+    // The common tags first, in a function small enough for Graal to keep compiled with inlining;
+    // the big switch of rare ones lives in rareValue.
     value() {
       const t = this.tag();
+      if (t === 0x22) return this.latin1(this.uint32());   // '"'
+      if (t === 0x49) { const z = this.uint32(); return (z >>> 1) ^ -(z & 1); }   // 'I'
+      if (t === 0x6f) { const id = this.objects.length; return this.properties(this.addObject(id, {}), 0x7b, id); }   // 'o'
+      if (t === 0x4e) return this.double();   // 'N'
+      if (t === 0x54) return true;
+      if (t === 0x46) return false;
+      return this.rareValue(t);
+    }
+
+    rareValue(t) {
       switch (t) {
         case 0x3f: this.uint32(); return this.value();   // '?' verify object count: ignored
         case 0x5f: return undefined;
@@ -651,11 +672,16 @@
     }
   }
 
+  // CreateDataProperty on an object or array the reader made. Plain assignment does the same, and
+  // is much cheaper, unless the prototype chain has something with that name (a setter would run).
   function defineData(o, key, value) {
-    defineProperty(o, key, { value, writable: true, enumerable: true, configurable: true });
+    if (key !== '__proto__' && !(key in (isArray(o) ? ArrayPrototype : ObjectPrototype))) o[key] = value;
+    else defineProperty(o, key, { value, writable: true, enumerable: true, configurable: true });
   }
 
-  internal.v8Deserialize = function v8Deserialize(bytes, host) {
+  // `latin1`, when given, is the same bytes as a string of char codes 0-255 (how the host hands
+  // data to JS); one-byte strings are then cut out of it instead of decoded.
+  internal.v8Deserialize = function v8Deserialize(bytes, host, latin1) {
     if (!(bytes instanceof Uint8ArrayCtor)) {
       if (bytes instanceof ArrayBufferCtor) bytes = new Uint8ArrayCtor(bytes);
       else if (isView(bytes)) bytes = new Uint8ArrayCtor(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -663,6 +689,7 @@
     }
     const r = new Reader(bytes);
     r.host = host === undefined ? null : host;
+    r.text = typeof latin1 === 'string' && latin1.length === bytes.length ? latin1 : null;
     if (r.byte() !== 0xff) throw malformed('missing version header');
     r.version = r.uint32();
     if (r.version < 13 || r.version > VERSION) throw malformed(`unsupported version ${r.version}`);

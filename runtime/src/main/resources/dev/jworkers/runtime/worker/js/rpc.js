@@ -237,7 +237,7 @@
     }
     let v;
     try {
-      v = internal.v8Deserialize(toBytes(data), takeFrom(imports));
+      v = internal.v8Deserialize(toBytes(data), takeFrom(imports), data);
     } catch (e) {
       p.reject(e);
       return;
@@ -302,7 +302,7 @@
     record[3] = null;
     return internal.v8Serialize(record);
   };
-  internal.remoteError = (data) => remoteError(internal.v8Deserialize(toBytes(data)));
+  internal.remoteError = (data) => remoteError(internal.v8Deserialize(toBytes(data), undefined, data));
 
   // --- calls in ---
 
@@ -356,7 +356,7 @@
   function deliver(requestId, exportId, entrypoint, data, imports) {
     let result;
     try {
-      const message = internal.v8Deserialize(toBytes(data), takeFrom(imports));
+      const message = internal.v8Deserialize(toBytes(data), takeFrom(imports), data);
       const path = message[0], args = message[1];
       if (exportId === 0) {
         const ep = internal.entrypoint(entrypoint, requestId);
