@@ -67,7 +67,9 @@ final class TestNode implements AutoCloseable {
     }
 
     /** A Worker for {@link #workers}: its name, its module source, and its service bindings. */
-    record Spec(String name, String source, List<WorkerConfig.ServiceBinding> services, int shards) {
+    record Spec(String name, String source, List<WorkerConfig.ServiceBinding> services, int shards,
+                List<WorkerConfig.DurableObjectBinding> durableObjects) {
+        Spec(String name, String source, List<WorkerConfig.ServiceBinding> services, int shards) { this(name, source, services, shards, List.of()); }
         Spec(String name, String source, List<WorkerConfig.ServiceBinding> services) { this(name, source, services, 0); }
         Spec(String name, String source) { this(name, source, List.of(), 0); }
     }
@@ -84,7 +86,7 @@ final class TestNode implements AutoCloseable {
             Path root = Files.createDirectories(dir.resolve(s.name()));
             Files.writeString(root.resolve("worker.js"), s.source());
             configs.add(new WorkerConfig(s.name(), root.toRealPath(), root.resolve("worker.js").toRealPath(), null, Map.of(), cpuLimitMillis)
-                    .withServices(s.services()).withShards(s.shards()));
+                    .withServices(s.services()).withShards(s.shards()).withDurableObjects(s.durableObjects()));
         }
         RuntimeNode node = RuntimeNode.start(new RuntimeNode.Options(configs, "127.0.0.1", 0, shards, false, ServerLimits.DEFAULT, ENGINE));
         return new TestNode(node, dir);

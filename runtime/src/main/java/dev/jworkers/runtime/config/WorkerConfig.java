@@ -64,6 +64,10 @@ public record WorkerConfig(String name, Path root, Path main, String compatibili
         return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, shards);
     }
 
+    public WorkerConfig withDurableObjects(List<DurableObjectBinding> durableObjects) {
+        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, shards);
+    }
+
     public WorkerConfig withShards(int shards) {
         return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, shards);
     }

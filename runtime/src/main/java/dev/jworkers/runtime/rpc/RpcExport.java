@@ -7,8 +7,8 @@ import dev.jworkers.runtime.worker.WorkerInstance;
 
 /**
  * Something a Worker context makes callable from other contexts: one of its own objects (a function
- * or an RpcTarget, {@code id > 0}) or one of its entrypoints ({@code id == 0}, a service binding's
- * target). It lives on {@link #shard}, inside the Worker named {@link #worker}; every call to it runs
+ * or an RpcTarget, {@code id > 0}), one of its entrypoints ({@code id == 0}, a service binding's
+ * target), or a Durable Object ({@code id == 0} with {@link #actorId}: class {@link #entrypoint}). It lives on {@link #shard}, inside the Worker named {@link #worker}; every call to it runs
  * there. Object exports are reference-counted across contexts: each stub holds one reference, and
  * the owner forgets the object when the last one is released.
  */
@@ -17,25 +17,34 @@ public final class RpcExport {
     final String worker;
     final int id;
     final String entrypoint;
+    final String actorId;
+    final String actorName;
     private final AtomicInteger refs;
 
-    private RpcExport(Shard shard, String worker, int id, String entrypoint, int refs) {
+    private RpcExport(Shard shard, String worker, int id, String entrypoint, String actorId, String actorName, int refs) {
         this.shard = shard;
         this.worker = worker;
         this.id = id;
         this.entrypoint = entrypoint;
+        this.actorId = actorId;
+        this.actorName = actorName;
         this.refs = new AtomicInteger(refs);
     }
 
     /** An object exported by {@code owner}, with one reference (the one being handed over). */
     static RpcExport object(WorkerInstance owner, Shard shard, int id) {
         shard.liveExports(1);
-        return new RpcExport(shard, owner.name(), id, null, 1);
+        return new RpcExport(shard, owner.name(), id, null, null, null, 1);
     }
 
     /** The entrypoint {@code entrypoint} (null: the default export) of Worker {@code worker} on {@code shard}. */
     static RpcExport entrypoint(Shard shard, String worker, String entrypoint) {
-        return new RpcExport(shard, worker, 0, entrypoint, 1);
+        return new RpcExport(shard, worker, 0, entrypoint, null, null, 1);
+    }
+
+    /** Durable Object {@code actorId} of class {@code className}, exported by {@code worker}, on its owner shard. */
+    static RpcExport actor(Shard shard, String worker, String className, String actorId, String actorName) {
+        return new RpcExport(shard, worker, 0, className, actorId, actorName, 1);
     }
 
     boolean isEntrypoint() { return id == 0; }
@@ -58,6 +67,7 @@ public final class RpcExport {
 
     @Override
     public String toString() {
+        if (actorId != null) return worker + "#" + entrypoint + "/" + actorId;
         return isEntrypoint() ? worker + (entrypoint == null ? "" : "#" + entrypoint) : worker + "/export " + id;
     }
 }

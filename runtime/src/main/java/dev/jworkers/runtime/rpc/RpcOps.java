@@ -1,6 +1,8 @@
 package dev.jworkers.runtime.rpc;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -8,6 +10,7 @@ import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyArray;
 
+import dev.jworkers.runtime.actor.ActorIds;
 import dev.jworkers.runtime.io.RequestContext;
 import dev.jworkers.runtime.shard.Shard;
 import dev.jworkers.runtime.worker.WorkerInstance;
@@ -50,6 +53,44 @@ public final class RpcOps {
     /** The handle behind a service binding: Worker {@code service}'s entrypoint, on this shard if it is loaded here. */
     public RpcImport serviceHandle(String service, String entrypoint) {
         return new RpcImport(RpcExport.entrypoint(shard.shardFor(service), service, entrypoint));
+    }
+
+    /** The Durable Object namespaces this Worker's env binds, by index (see {@link #addNamespace}). */
+    private final List<Namespace> namespaces = new ArrayList<>();
+
+    /** A bound namespace: the class, the Worker that exports it, and its id space. */
+    private record Namespace(String worker, String className, ActorIds ids) {}
+
+    /**
+     * Registers a namespace binding; returns its index for JS. Its unique key (what ids are derived
+     * from, and later its storage folder) is {@code <worker>-<class>}: stable for a Wrangler config.
+     */
+    public int addNamespace(String worker, String className) {
+        namespaces.add(new Namespace(worker, className, new ActorIds(worker + "-" + className)));
+        return namespaces.size() - 1;
+    }
+
+    @HostAccess.Export
+    public String idFromName(int ns, String name) { return namespaces.get(ns).ids().idFromName(name); }
+
+    @HostAccess.Export
+    public String newUniqueId(int ns) { return namespaces.get(ns).ids().newUniqueId(); }
+
+    /** The canonical id, or (when it is not one) workerd's message for why: callers tell them apart by form. */
+    @HostAccess.Export
+    public String parseId(int ns, String id) {
+        try {
+            return namespaces.get(ns).ids().parse(id);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** The handle behind a Durable Object stub: the object lives on the shard its id hashes to. */
+    @HostAccess.Export
+    public RpcImport actorHandle(int ns, String id, String name) {
+        Namespace n = namespaces.get(ns);
+        return new RpcImport(RpcExport.actor(shard.shardForActor(n.worker(), id), n.worker(), n.className(), id, name));
     }
 
     /** A stub on one of this context's own objects ({@code new RpcStub(x)}). */
@@ -130,7 +171,7 @@ public final class RpcOps {
                 return;
             }
             RequestContext rc = to.shard.newRequest(method, url, headers, bytes, sink);
-            w.dispatch(rc, to.entrypoint, true);
+            w.dispatch(rc, to.entrypoint, true, to.actorId, to.actorName);
         });
         return queued ? null : queueFull(to.shard);
     }
@@ -172,7 +213,8 @@ public final class RpcOps {
     private void accept(Call c) {
         RequestContext rc = shard.newRequest("RPC", c.target.toString(), "", null, new CallSink(c));
         ProxyArray imports = importsOf(c.caps, rc);
-        shard.runJs(worker, rc, () -> deliverFn.executeVoid(rc.id, c.target.id, c.target.entrypoint, latin1(c.payload), imports));
+        shard.runJs(worker, rc, () -> deliverFn.executeVoid(rc.id, c.target.id, c.target.entrypoint, latin1(c.payload), imports,
+                c.target.actorId, c.target.actorName));
     }
 
     /** The last reference to export {@code id} is gone. */

@@ -85,6 +85,9 @@ public final class Shard {
     /** Where calls from this shard to {@code worker} run (another shard when the Worker is not loaded here). */
     public Shard shardFor(String worker) { return group.shardFor(worker, this); }
 
+    /** The shard that owns Durable Object {@code actorId} of {@code worker}: the same for every caller. */
+    public Shard shardForActor(String worker, String actorId) { return group.shardForActor(worker, actorId); }
+
     /** Counts a call that leaves this shard for another. */
     public void countCrossShard() { group.crossShardCalls.increment(); }
 

@@ -125,6 +125,11 @@ public final class ShardGroup implements AutoCloseable {
         return from.index < n ? from : shards.get(from.index % n);
     }
 
+    /** One owner shard per object, among the shards that load its Worker. */
+    Shard shardForActor(String worker, String actorId) {
+        return shards.get(Math.floorMod(actorId.hashCode(), shardsOf(worker)));
+    }
+
     /** Calls (RPC and binding fetches) that crossed from one shard to another. */
     public long crossShardCalls() { return crossShardCalls.sum(); }
 

@@ -34,6 +34,7 @@ public final class WorkerInstance implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Source DISPATCH = JsApi.source(WorkerInstance.class, "js/dispatch.js", "dispatch.js");
     private static final Source RPC = JsApi.source(WorkerInstance.class, "js/rpc.js", "rpc.js");
+    private static final Source ACTORS = JsApi.source(WorkerInstance.class, "js/actors.js", "actors.js");
 
     private final WorkerBundle bundle;
     private final Shard shard;
@@ -76,11 +77,15 @@ public final class WorkerInstance implements AutoCloseable {
                 "timers", timers,
                 "http", new HttpOps(shard, this),
                 "rpc", rpc);
-        Value internal = JsApi.install(context, ops, List.of(RPC, DISPATCH));
+        Value internal = JsApi.install(context, ops, List.of(RPC, ACTORS, DISPATCH));
         boolean serviceWorker = bundle.format() == ScriptFormat.SERVICE_WORKER;
         internal.invokeMember("setEnv", envJson(), serviceWorker);
         for (WorkerConfig.ServiceBinding s : bundle.config().services()) {
             internal.invokeMember("addServiceBinding", s.binding(), rpc.serviceHandle(s.service(), s.entrypoint()));
+        }
+        for (WorkerConfig.DurableObjectBinding d : bundle.config().durableObjects()) {
+            String owner = d.scriptName() != null ? d.scriptName() : name();
+            internal.invokeMember("addNamespaceBinding", d.name(), rpc.addNamespace(owner, d.className()));
         }
         long t1 = System.nanoTime();
         boolean[] hasFetch = new boolean[1];
@@ -181,7 +186,13 @@ public final class WorkerInstance implements AutoCloseable {
      * service binding ({@code binding}), a thrown error goes back to the calling Worker.
      */
     public void dispatch(RequestContext rc, String entrypoint, boolean binding) {
-        shard.runJs(this, rc, () -> dispatchFetch.executeVoid(rc.id, rc.method, rc.url, rc.headersBlob, rc.hasBody(), entrypoint, binding));
+        dispatch(rc, entrypoint, binding, null, null);
+    }
+
+    /** As above, for Durable Object {@code actorId} of class {@code entrypoint} when it is not null. */
+    public void dispatch(RequestContext rc, String entrypoint, boolean binding, String actorId, String actorName) {
+        shard.runJs(this, rc, () -> dispatchFetch.executeVoid(rc.id, rc.method, rc.url, rc.headersBlob, rc.hasBody(), entrypoint, binding,
+                actorId, actorName));
     }
 
     public RpcOps rpc() { return rpc; }

@@ -57,11 +57,14 @@
     // What `import ... from 'cloudflare:workers'` reads (see BundleFileSystem's built-in modules).
     Object.defineProperty(globalThis, Symbol.for('cloudflare:workers'), { value: internal.cloudflareWorkers(env) });
   };
-  // A service binding: env[name] is a Fetcher on the host handle.
-  internal.addServiceBinding = function (name, handle) {
-    env[name] = internal.makeFetcher(handle);
-    if (serviceWorker) internal.defineGlobal(name, env[name]);
+  // A binding: env[name] (and, for service-worker scripts, a global).
+  internal.setBinding = function (name, value) {
+    env[name] = value;
+    if (serviceWorker) internal.defineGlobal(name, value);
   };
+  internal.addServiceBinding = (name, handle) => internal.setBinding(name, internal.makeFetcher(handle));
+  internal.workerEnv = () => env;
+  internal.moduleExport = (name) => (moduleNs !== null && Object.prototype.hasOwnProperty.call(moduleNs, name) ? moduleNs[name] : undefined);
 
   // The module's exports; `default` (or a named export a service binding selects) handles events.
   let moduleNs = null;
@@ -88,7 +91,12 @@
     throw new TypeError(`The Worker's ${label} is neither a class extending WorkerEntrypoint nor an object of handlers.`);
   };
 
-  function fetchHandler(request, id, entrypoint) {
+  function fetchHandler(request, id, entrypoint, actorId, actorName) {
+    if (actorId !== null) {
+      const obj = internal.actor(entrypoint, actorId, actorName);
+      if (typeof obj.fetch !== 'function') throw new TypeError('Handler does not export a fetch() function.');
+      return obj.fetch(request);
+    }
     if (entrypoint === null && defaultHandlers !== null) return defaultHandlers.fetch(request, env, new ExecutionContext(CTX, id));
     if (moduleNs === null) return swHandler(request, id);
     const ep = internal.entrypoint(entrypoint, id);
@@ -115,12 +123,12 @@
 
   // A request for this Worker: from a listener, or (binding) from another Worker's service binding,
   // whose fetch() rejects with the handler's error instead of receiving a 500.
-  internal.dispatchFetch = function (id, method, url, headersBlob, hasBody, entrypoint, binding) {
+  internal.dispatchFetch = function (id, method, url, headersBlob, hasBody, entrypoint, binding, actorId, actorName) {
     const request = internal.makeRequest(method, url, headersBlob,
       hasBody ? () => internal.latin1Bytes(http.requestBody(id)) : null);
     let result;
     try {
-      result = fetchHandler(request, id, entrypoint);
+      result = fetchHandler(request, id, entrypoint, actorId, actorName);
     } catch (e) {
       fail(id, e, binding);
       return;

@@ -353,12 +353,14 @@
     return handlers[name](args[0], env, ctx);
   }
 
-  function deliver(requestId, exportId, entrypoint, data, imports) {
+  function deliver(requestId, exportId, entrypoint, data, imports, actorId, actorName) {
     let result;
     try {
       const message = internal.v8Deserialize(toBytes(data), takeFrom(imports), data);
       const path = message[0], args = message[1];
-      if (exportId === 0) {
+      if (actorId !== null) {
+        result = invoke(internal.actor(entrypoint, actorId, actorName), path, args);
+      } else if (exportId === 0) {
         const ep = internal.entrypoint(entrypoint, requestId);
         result = ep.handlers ? invokeHandler(ep.target, path, args, ep.env, ep.ctx) : invoke(ep.target, path, args);
       } else {
@@ -394,13 +396,15 @@
   const fetchCalls = new Map();
   const streams = new Map();
 
-  function makeFetcher(handle) {
+  // A service binding, or (with `extra` = { id, name }) a Durable Object stub.
+  function makeFetcher(handle, extra) {
     const state = { handle, disposed: false };
     const fetcher = {
       fetch(input, init) { return bindingFetch(state, input, init); },
       connect() { throw new Error('connect() over a service binding is not supported.'); },
     };
-    defineProperty(fetcher, Symbol.toStringTag, { value: 'Fetcher' });
+    if (extra !== undefined) Object.assign(fetcher, extra);
+    defineProperty(fetcher, Symbol.toStringTag, { value: extra !== undefined ? 'DurableObject' : 'Fetcher' });
     return new Proxy(fetcher, {
       get(t, prop) {
         if (hasOwn(t, prop) || typeof prop === 'symbol') return t[prop];
@@ -480,6 +484,7 @@
     }
   }
 
+  internal.waitUntil = waitUntil;
   function waitUntil(promise) {
     const id = rpc.currentRequest();
     if (id === 0) return;
