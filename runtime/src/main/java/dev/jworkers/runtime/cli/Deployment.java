@@ -49,15 +49,23 @@ record Deployment(List<WorkerConfig> workers, List<Listener> listeners, Path sto
 
     private static Path configFile(Path path) throws UsageException {
         if (path == null) {
-            Path cfg = WranglerConfigLoader.find(Path.of("").toAbsolutePath());
-            if (cfg == null) throw new UsageException("no PATH given and no wrangler.jsonc, wrangler.json or wrangler.toml in the current directory");
+            Path cfg = find(Path.of("").toAbsolutePath());
+            if (cfg == null) throw new UsageException("no PATH given and no runtime.jsonc, runtime.json, wrangler.jsonc, wrangler.json or wrangler.toml in the current directory");
             return cfg;
         }
         if (!Files.exists(path)) throw new UsageException("no such file or directory: " + path);
         if (!Files.isDirectory(path)) return path;
-        Path cfg = WranglerConfigLoader.find(path);
-        if (cfg == null) throw new UsageException(path + ": no wrangler.jsonc, wrangler.json or wrangler.toml in this directory");
+        Path cfg = find(path);
+        if (cfg == null) throw new UsageException(path + ": no runtime.jsonc, runtime.json, wrangler.jsonc, wrangler.json or wrangler.toml in this directory");
         return cfg;
+    }
+
+    /** A directory's config: a runtime config (a deployment) before a wrangler config (one Worker). */
+    static Path find(Path dir) {
+        for (String n : new String[] {"runtime.jsonc", "runtime.json"}) {
+            if (Files.isRegularFile(dir.resolve(n))) return dir.resolve(n);
+        }
+        return WranglerConfigLoader.find(dir);
     }
 
     private static Deployment single(WorkerConfig w, ServeCommand.Args a) {

@@ -27,10 +27,10 @@ public final class ServeCommand {
             Serves Workers over HTTP/1.1.
 
             PATH is a .js/.mjs entry file, a wrangler config (wrangler.jsonc / wrangler.json /
-            wrangler.toml, or any .json/.jsonc/.toml file), a directory holding a wrangler config, or
-            a runtime config (runtime.jsonc / runtime.json, or a .json/.jsonc file with a "workers"
-            list) that serves several Workers on its own listeners (docs/CONFIG.md). Without PATH,
-            the current directory's wrangler config.
+            wrangler.toml, or any .json/.jsonc/.toml file), a runtime config (runtime.jsonc /
+            runtime.json, or a .json/.jsonc file with a "workers" list) that serves several Workers
+            on its own listeners (docs/CONFIG.md), or a directory holding one of those (a runtime
+            config first). Without PATH, the current directory's.
 
             Options:
               --port N           port to listen on (default 8787; 0 picks a free one); not with a
