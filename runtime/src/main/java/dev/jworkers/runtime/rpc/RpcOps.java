@@ -2,6 +2,7 @@ package dev.jworkers.runtime.rpc;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -270,7 +271,7 @@ public final class RpcOps {
             if (v.isNumber()) out[i] = RpcExport.object(worker, shard, v.asInt());
             else if (v.isHostObject() && v.asHostObject() instanceof RpcImport imp && !imp.released()) out[i] = imp.export.retain();
             else {
-                releaseAll(java.util.Arrays.copyOf(out, i));
+                releaseAll(Arrays.copyOf(out, i));
                 throw new IllegalArgumentException("not a capability: " + v);
             }
         }

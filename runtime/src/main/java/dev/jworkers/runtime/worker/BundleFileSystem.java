@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessMode;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
@@ -37,7 +38,7 @@ public final class BundleFileSystem implements FileSystem {
     private static final byte[] CLOUDFLARE_WORKERS_SOURCE = """
             const m = globalThis[Symbol.for('cloudflare:workers')];
             export const { RpcTarget, RpcStub, WorkerEntrypoint, DurableObject, env, waitUntil } = m;
-            """.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            """.getBytes(StandardCharsets.UTF_8);
     private final Path root;
     private final List<ModuleRule> rules;
     private final Map<Path, byte[]> cache = new ConcurrentHashMap<>();
