@@ -101,6 +101,7 @@
   }
 
   internal.isResponse = isResponse;
+  internal.isNullBodyStatus = (status) => NULL_BODY.has(status);
   // What the host needs to send a Response: [status, statusText, headersBlob, body].
   internal.responseParts = function (r) {
     const s = stateOf(r);

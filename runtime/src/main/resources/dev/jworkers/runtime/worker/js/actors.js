@@ -6,6 +6,7 @@
   const rpc = ops.rpc;
   const TOKEN = Symbol('DurableObjects');
   const ID_FORM = /^[0-9a-f]{64}$/;
+  let namespaceOf;   // the namespace an id belongs to (set inside DurableObjectId, which owns #ns)
 
   class DurableObjectId {
     #id;
@@ -19,11 +20,9 @@
     }
     toString() { return this.#id; }
     equals(other) { return other instanceof DurableObjectId && #id in other && other.#id === this.#id; }
-    static namespaceOf(id) { return id.#ns; }
+    static { namespaceOf = (id) => id.#ns; }
   }
   Object.defineProperty(DurableObjectId.prototype, Symbol.toStringTag, { value: 'DurableObjectId', configurable: true });
-  const namespaceOf = DurableObjectId.namespaceOf;
-  delete DurableObjectId.namespaceOf;
 
   class DurableObjectNamespace {
     #ns;

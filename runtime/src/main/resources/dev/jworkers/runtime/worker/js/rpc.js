@@ -14,7 +14,6 @@
   const ObjectPrototype = Object.prototype;
   const PromiseCtor = Promise;
   const promiseThen = uncurry(Promise.prototype.then);
-  const fromCharCode = String.fromCharCode;
   const Uint8ArrayCtor = Uint8Array;
 
   // --- the classes user code extends ---
@@ -38,7 +37,6 @@
     for (let i = 0; i < BASES.length; i++) if (isPrototypeOf(BASES[i], v)) return true;
     return false;
   }
-  internal.WorkerEntrypoint = WorkerEntrypoint;
   internal.isEntrypointClass = (v) => typeof v === 'function' && v.prototype != null && isPrototypeOf(WorkerEntrypoint.prototype, v.prototype);
 
   // --- bytes: the host passes serialized data as Latin-1 strings (one char per byte) ---
@@ -50,11 +48,6 @@
     return bytes;
   }
   internal.latin1Bytes = toBytes;
-  function toLatin1(bytes) {
-    let s = '';
-    for (let i = 0; i < bytes.length; i += 8192) s += fromCharCode.apply(null, bytes.subarray(i, Math.min(bytes.length, i + 8192)));
-    return s;
-  }
 
   // --- what this context exports: objects others hold stubs to ---
 
@@ -72,6 +65,20 @@
   const pipelines = new WeakSet();   // RpcProperty / RpcPromise proxies
   const disposed = () => new Error('RPC stub used after being disposed.');
 
+  function disposeState(state) {
+    if (state.disposed) return;
+    state.disposed = true;
+    rpc.release(state.handle);
+  }
+
+  // RpcProperty and RpcPromise are thenables: then/catch/finally act on the pending value.
+  const isThenMember = (prop) => prop === 'then' || prop === 'catch' || prop === 'finally';
+  function thenMember(prop, promise) {
+    if (prop === 'then') return (a, b) => promiseThen(promise(), a, b);
+    if (prop === 'catch') return (b) => promiseThen(promise(), undefined, b);
+    return (f) => promise().finally(f);
+  }
+
   function makeStub(handle) {
     const state = { handle, disposed: false };
     const methods = {
@@ -81,11 +88,7 @@
         if (h === null) throw disposed();
         return makeStub(h);
       },
-      dispose() {
-        if (state.disposed) return;
-        state.disposed = true;
-        rpc.release(state.handle);
-      },
+      dispose() { disposeState(state); },
     };
     const stub = new Proxy(function RpcStub() {}, {
       get(t, prop) {
@@ -100,8 +103,6 @@
       set() { return false; },
       defineProperty() { return false; },
       deleteProperty() { return false; },
-      getOwnPropertyDescriptor(t, prop) { return getOwnPropertyDescriptor(t, prop); },
-      ownKeys(t) { return Reflect.ownKeys(t); },
     });
     stubState.set(stub, state);
     return stub;
@@ -114,9 +115,7 @@
       : promiseThen(base.promise, (v) => walk(v, path, undefined)));
     const p = new Proxy(function RpcProperty() {}, {
       get(t, prop) {
-        if (prop === 'then') return (a, b) => promiseThen(value(), a, b);
-        if (prop === 'catch') return (b) => promiseThen(value(), undefined, b);
-        if (prop === 'finally') return (f) => value().finally(f);
+        if (isThenMember(prop)) return thenMember(prop, value);
         if (prop === Symbol.toStringTag) return 'RpcProperty';
         if (typeof prop === 'symbol') return undefined;
         return makePath(base, [...path, prop]);
@@ -134,9 +133,7 @@
   function makePromise(promise) {
     const p = new Proxy(function RpcPromise() {}, {
       get(t, prop) {
-        if (prop === 'then') return (a, b) => promiseThen(promise, a, b);
-        if (prop === 'catch') return (b) => promiseThen(promise, undefined, b);
-        if (prop === 'finally') return (f) => promise.finally(f);
+        if (isThenMember(prop)) return thenMember(prop, () => promise);
         if (prop === Symbol.dispose) return () => { promiseThen(promise, disposeValue, () => {}); };
         if (prop === Symbol.toStringTag) return 'RpcPromise';
         if (typeof prop === 'symbol') return undefined;
@@ -150,7 +147,7 @@
 
   function disposeValue(v) {
     const s = stubState.get(v);
-    if (s !== undefined && !s.disposed) { s.disposed = true; rpc.release(s.handle); }
+    if (s !== undefined) disposeState(s);
   }
 
   // Follows `path` on a received value: plain parts locally, the rest on the first stub met.
@@ -200,8 +197,10 @@
     };
   }
 
-  // Serializes `value` with its capabilities; local exports are forgotten again if it fails.
+  // Serializes `value` with its capabilities (null: none allowed); local exports are forgotten
+  // again if it fails.
   function serialize(value, caps) {
+    if (caps === null) return internal.v8Serialize(value);
     try {
       return internal.v8Serialize(value, hostFor(caps));
     } catch (e) {
@@ -272,7 +271,7 @@
     try {
       return serialize(record, caps);
     } catch (x) {
-      caps.length = 0;
+      if (caps !== null) caps.length = 0;
       record[3] = null;   // own properties that cannot be serialized are dropped
       return serialize(record, caps);
     }
@@ -293,15 +292,7 @@
     return e;
   }
   // For a binding fetch's error, which travels without a capability table.
-  internal.serializeError = function (e) {
-    const caps = [];
-    const bytes = serializeError(e, caps);
-    if (caps.length === 0) return bytes;
-    for (let i = 0; i < caps.length; i++) if (typeof caps[i] === 'number') exported.delete(caps[i]);
-    const record = errorRecord(e);
-    record[3] = null;
-    return internal.v8Serialize(record);
-  };
+  internal.serializeError = (e) => serializeError(e, null);
   internal.remoteError = (data) => remoteError(internal.v8Deserialize(toBytes(data), undefined, data));
 
   // --- calls in ---
@@ -444,13 +435,13 @@
     if (kind === 1) responseBody = incomingStream(streamId);
     else if (body !== null && body.length > 0) responseBody = toBytes(body);
     const init = { status, statusText: reason, headers: internal.headersFromBlob(headers, false) };
-    p.resolve(new internal.Response(status === 101 || status === 204 || status === 205 || status === 304 ? null : responseBody, init));
+    p.resolve(new internal.Response(internal.isNullBodyStatus(status) ? null : responseBody, init));
   }
 
   // A response body arriving chunk by chunk; each pull acknowledges what was consumed.
   function incomingStream(streamId) {
     let unacked = 0;
-    return new ReadableStream({
+    return new internal.ReadableStream({
       start(controller) { streams.set(streamId, { controller, count: (n) => { unacked += n; } }); },
       pull() {
         if (unacked > 0) { rpc.streamAck(streamId, unacked); unacked = 0; }
