@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import dev.jworkers.runtime.actor.ActorSettings;
 import dev.jworkers.runtime.config.Listener;
 import dev.jworkers.runtime.config.WorkerConfig;
 import dev.jworkers.runtime.js.JsEngine;
@@ -31,8 +32,9 @@ public final class RuntimeNode implements AutoCloseable {
      * name. {@code engine} may be shared between nodes (tests); null makes a new one.
      */
     public record Options(List<WorkerConfig> workers, List<Listener> listeners, int shards, boolean noJit,
-                          ServerLimits limits, JsEngine engine) {
+                          ServerLimits limits, JsEngine engine, ActorSettings actors) {
         public Options {
+            if (actors == null) actors = ActorSettings.IN_MEMORY;
             workers = List.copyOf(workers);
             listeners = List.copyOf(listeners);
             Set<String> names = new HashSet<>();
@@ -72,7 +74,16 @@ public final class RuntimeNode implements AutoCloseable {
 
         /** One Worker on one address: every request goes to it. */
         public Options(List<WorkerConfig> workers, String host, int port, int shards, boolean noJit, ServerLimits limits, JsEngine engine) {
-            this(workers, List.of(Listener.of(host, port, workers.get(0).name())), shards, noJit, limits, engine);
+            this(workers, List.of(Listener.of(host, port, workers.get(0).name())), shards, noJit, limits, engine, null);
+        }
+
+        /** Durable Objects kept in memory. */
+        public Options(List<WorkerConfig> workers, List<Listener> listeners, int shards, boolean noJit, ServerLimits limits, JsEngine engine) {
+            this(workers, listeners, shards, noJit, limits, engine, null);
+        }
+
+        public Options withActors(ActorSettings a) {
+            return new Options(workers, listeners, shards, noJit, limits, engine, a);
         }
     }
 
@@ -106,7 +117,7 @@ public final class RuntimeNode implements AutoCloseable {
                 WorkerBundle b = new WorkerBundle(w);
                 bundles.add(served.contains(w.name()) ? b : b.reachedOnlyByBindings());
             }
-            shards = new ShardGroup(o.shards(), bundles);
+            shards = new ShardGroup(o.shards(), bundles, o.actors());
             server = new HttpServer(shards, o.limits());
             engine = engineFuture.join();
             long t1 = System.nanoTime();

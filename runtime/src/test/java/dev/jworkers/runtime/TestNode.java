@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.jworkers.runtime.actor.ActorSettings;
 import dev.jworkers.runtime.config.WorkerConfig;
 import dev.jworkers.runtime.js.JsEngine;
 import dev.jworkers.runtime.log.Log;
@@ -80,16 +81,40 @@ final class TestNode implements AutoCloseable {
     }
 
     static TestNode workers(int shards, long cpuLimitMillis, Spec... specs) throws Exception {
+        return workers(shards, cpuLimitMillis, ActorSettings.IN_MEMORY, List.of(), specs);
+    }
+
+    /**
+     * With Durable Object settings (a storage folder the caller owns, so it can outlive this node)
+     * and migrations for every Worker (e.g. a {@code new_classes} class has no SQL).
+     */
+    static TestNode workers(int shards, long cpuLimitMillis, ActorSettings actors, List<WorkerConfig.Migration> migrations, Spec... specs)
+            throws Exception {
         Path dir = Files.createTempDirectory("jworkers-test");
         List<WorkerConfig> configs = new java.util.ArrayList<>();
         for (Spec s : specs) {
             Path root = Files.createDirectories(dir.resolve(s.name()));
             Files.writeString(root.resolve("worker.js"), s.source());
             configs.add(new WorkerConfig(s.name(), root.toRealPath(), root.resolve("worker.js").toRealPath(), null, Map.of(), cpuLimitMillis)
-                    .withServices(s.services()).withShards(s.shards()).withDurableObjects(s.durableObjects()));
+                    .withServices(s.services()).withShards(s.shards()).withDurableObjects(s.durableObjects()).withMigrations(migrations));
         }
-        RuntimeNode node = RuntimeNode.start(new RuntimeNode.Options(configs, "127.0.0.1", 0, shards, false, ServerLimits.DEFAULT, ENGINE));
+        RuntimeNode node = RuntimeNode.start(new RuntimeNode.Options(configs, "127.0.0.1", 0, shards, false, ServerLimits.DEFAULT, ENGINE)
+                .withActors(actors));
         return new TestNode(node, dir);
+    }
+
+    /** Deletes a folder tree (a test's storage). */
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
     }
 
     static WorkerConfig.ServiceBinding binding(String name, String service) {
@@ -140,15 +165,7 @@ final class TestNode implements AutoCloseable {
     public void close() throws Exception {
         node.shutdown(Duration.ofSeconds(2));
         client.close();
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+        deleteTree(dir);
     }
 
     private static PrintStream tee(ByteArrayOutputStream capture, PrintStream original) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import dev.jworkers.runtime.RuntimeNode;
+import dev.jworkers.runtime.actor.ActorSettings;
 import dev.jworkers.runtime.config.ConfigException;
 import dev.jworkers.runtime.config.Listener;
 import dev.jworkers.runtime.config.WorkerConfig;
@@ -39,7 +40,7 @@ public final class ServeCommand {
               --shards N         event-loop threads, each with its own JS contexts (default: the
                                  runtime config's "shards", else one per core)
               --storage DIR      directory for Durable Object storage (overrides the runtime config's
-                                 "storage"; kept for the Durable Objects work: nothing is stored yet)
+                                 "storage"); without one, Durable Objects keep their data in memory
               --env NAME, -e     use the wrangler config's env.NAME section (and .dev.vars.NAME);
                                  a runtime config sets "env" per Worker instead
               --cpu-limit-ms N   longest uninterrupted JS run before the request fails with 503
@@ -135,7 +136,8 @@ public final class ServeCommand {
         int shards = args.shards() != null ? args.shards() : d.shards() != null ? d.shards() : Runtime.getRuntime().availableProcessors();
         RuntimeNode node;
         try {
-            node = RuntimeNode.start(new RuntimeNode.Options(workers, d.listeners(), shards, args.noJit(), ServerLimits.DEFAULT, null));
+            node = RuntimeNode.start(new RuntimeNode.Options(workers, d.listeners(), shards, args.noJit(), ServerLimits.DEFAULT, null)
+                    .withActors(ActorSettings.IN_MEMORY.withStorage(storage)));
         } catch (WorkerLoadException | IllegalStateException e) {
             err.println("error: " + e.getMessage());
             return 1;

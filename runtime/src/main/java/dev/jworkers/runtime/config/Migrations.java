@@ -58,4 +58,17 @@ final class Migrations {
         }
         return live;
     }
+
+    /** The live classes created by {@code new_classes}: they have the key-value API only, no SQL. */
+    static Set<String> keyValueClasses(List<Migration> migrations) {
+        Set<String> kv = new LinkedHashSet<>();
+        for (Migration m : migrations) {
+            kv.addAll(m.newClasses());
+            for (Rename r : m.renamedClasses()) {
+                if (kv.remove(r.from())) kv.add(r.to());
+            }
+            m.deletedClasses().forEach(kv::remove);
+        }
+        return kv;
+    }
 }

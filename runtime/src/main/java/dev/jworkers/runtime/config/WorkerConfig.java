@@ -40,6 +40,14 @@ public record WorkerConfig(String name, Path root, Path main, String compatibili
 
     public static final long DEFAULT_CPU_LIMIT_MILLIS = 30_000;
 
+    /**
+     * Whether Durable Object class {@code className} has SQL storage: every class does unless a
+     * migration made it with {@code new_classes} (the key-value API only), as on Cloudflare.
+     */
+    public boolean sqlStorage(String className) {
+        return !Migrations.keyValueClasses(migrations).contains(className);
+    }
+
     /** A {@code vars} entry: plain text, or a JSON value kept as its JSON text. */
     public record VarValue(String text, boolean json) {}
 
@@ -73,6 +81,10 @@ public record WorkerConfig(String name, Path root, Path main, String compatibili
     }
 
     public WorkerConfig withName(String name) {
+        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, shards);
+    }
+
+    public WorkerConfig withMigrations(List<Migration> migrations) {
         return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, shards);
     }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
 
+import dev.jworkers.runtime.actor.Actor;
+
 /**
  * One incoming request while a Worker handles it, on its shard. It lives until the response is
  * complete and every {@code ctx.waitUntil} promise has settled.
@@ -20,6 +22,7 @@ public final class RequestContext {
     private boolean finished;
     private int waitUntil;
     private List<Runnable> onFinish;
+    private Actor actor;
 
     public RequestContext(int id, String method, String url, String headersBlob, byte[] body,
                           ResponseSink sink, IntConsumer onDone) {
@@ -37,6 +40,16 @@ public final class RequestContext {
     public byte[] body() { return body == null ? new byte[0] : body; }
 
     public ResponseSink sink() { return sink; }
+
+    /** The Durable Object this request is an event of, or null. */
+    public Actor actor() { return actor; }
+
+    /** Makes this request an event of {@code a}: it keeps the object active until it finishes. */
+    public void forActor(Actor a) {
+        actor = a;
+        a.enter();
+        onFinish(a::exit);
+    }
 
     public boolean responded() { return responded; }
 

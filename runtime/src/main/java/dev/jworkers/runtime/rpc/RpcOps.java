@@ -11,8 +11,11 @@ import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyArray;
 
+import dev.jworkers.runtime.actor.Actor;
 import dev.jworkers.runtime.actor.ActorIds;
+import dev.jworkers.runtime.actor.GatedSink;
 import dev.jworkers.runtime.io.RequestContext;
+import dev.jworkers.runtime.io.ResponseSink;
 import dev.jworkers.runtime.shard.Shard;
 import dev.jworkers.runtime.worker.WorkerInstance;
 
@@ -152,7 +155,11 @@ public final class RpcOps {
             releaseAll(exports);
             return;
         }
-        sink.call.settle(kind, latin1(bytes(payload, length)), exports);
+        String data = latin1(bytes(payload, length));
+        if (rc.actor() == null) sink.call.settle(kind, data, exports);
+        // A Durable Object's result waits at its output gate until the writes before it are durable.
+        else rc.actor().output(() -> sink.call.settle(kind, data, exports),
+                () -> sink.call.settle(MESSAGE, "Durable Object storage failed; the object was reset.", new RpcExport[0]));
         rc.responseDone();
     }
 
@@ -171,7 +178,9 @@ public final class RpcOps {
                 sink.error(503, "The Worker \"" + to.worker + "\" is not running.");
                 return;
             }
-            RequestContext rc = to.shard.newRequest(method, url, headers, bytes, sink);
+            Actor actor = to.actorId == null ? null : w.actors().get(to.entrypoint, to.actorId, to.actorName);
+            RequestContext rc = to.shard.newRequest(method, url, headers, bytes, actor == null ? sink : new GatedSink(actor, sink));
+            if (actor != null) rc.forActor(actor);
             w.dispatch(rc, to.entrypoint, true, to.actorId, to.actorName);
         });
         return queued ? null : queueFull(to.shard);
@@ -181,8 +190,12 @@ public final class RpcOps {
     @HostAccess.Export
     public void fetchThrew(int requestId, Value payload, int length) {
         RequestContext rc = shard.request(requestId);
-        if (rc == null || rc.responded() || !(rc.sink() instanceof BindingResponse sink)) return;
-        sink.threw(latin1(bytes(payload, length)));
+        if (rc == null || rc.responded()) return;
+        ResponseSink s = rc.sink() instanceof GatedSink g ? g.inner() : rc.sink();
+        if (!(s instanceof BindingResponse sink)) return;
+        String error = latin1(bytes(payload, length));
+        if (rc.actor() == null) sink.threw(error);
+        else rc.actor().output(() -> sink.threw(error), () -> sink.error(500, "Durable Object storage failed; the object was reset."));
         rc.responseDone();
     }
 
@@ -213,6 +226,7 @@ public final class RpcOps {
 
     private void accept(Call c) {
         RequestContext rc = shard.newRequest("RPC", c.target.toString(), "", null, new CallSink(c));
+        if (c.target.actorId != null) rc.forActor(worker.actors().get(c.target.entrypoint, c.target.actorId, c.target.actorName));
         ProxyArray imports = importsOf(c.caps, rc);
         shard.runJs(worker, rc, () -> deliverFn.executeVoid(rc.id, c.target.id, c.target.entrypoint, latin1(c.payload), imports,
                 c.target.actorId, c.target.actorName));

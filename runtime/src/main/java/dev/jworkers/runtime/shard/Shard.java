@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.graalvm.polyglot.PolyglotException;
 
+import dev.jworkers.runtime.actor.ActorSettings;
+import dev.jworkers.runtime.actor.DurableCommits;
 import dev.jworkers.runtime.io.RequestContext;
 import dev.jworkers.runtime.io.ResponseSink;
 import dev.jworkers.runtime.log.Log;
@@ -29,6 +31,7 @@ public final class Shard {
     private final Map<String, WorkerInstance> workers = new LinkedHashMap<>();
     private final IntObjectHashMap<RequestContext> requests = new IntObjectHashMap<>();
     private int nextRequestId = 1;
+    private final DurableCommits commits;
 
     // The JS slice now running (read by the watchdog).
     volatile long sliceStartNanos;
@@ -42,7 +45,13 @@ public final class Shard {
         this.index = index;
         this.loop = loop;
         this.group = group;
+        this.commits = new DurableCommits(loop);
     }
+
+    /** Where this shard's Durable Objects commit their writes (one group commit per shard). */
+    public DurableCommits commits() { return commits; }
+
+    public ActorSettings actorSettings() { return group.actorSettings; }
 
     public static final String CPU_LIMIT_BODY = "Worker exceeded CPU time limit.\n";
 

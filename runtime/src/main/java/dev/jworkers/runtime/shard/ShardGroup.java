@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
+import dev.jworkers.runtime.actor.ActorSettings;
+import dev.jworkers.runtime.actor.AlarmIndex;
 import dev.jworkers.runtime.js.JsEngine;
 import dev.jworkers.runtime.worker.WorkerBundle;
 import dev.jworkers.runtime.worker.WorkerInstance;
@@ -42,9 +44,11 @@ public final class ShardGroup implements AutoCloseable {
     /** Worker name -> on how many shards (the first N) it is loaded; 0 means all. */
     private final Map<String, Integer> placement = new HashMap<>();
     public static final int DEFAULT_MAX_QUEUED_CALLS = 10_000;
+    final ActorSettings actorSettings;
 
     /** Starts {@code count} event loops; nothing runs on them until {@link #loadFirst}. */
-    public ShardGroup(int count, List<WorkerBundle> bundles) {
+    public ShardGroup(int count, List<WorkerBundle> bundles, ActorSettings actorSettings) {
+        this.actorSettings = actorSettings;
         this.group = new MultiThreadIoEventLoopGroup(count, threads("shard"), ioHandler());
         for (WorkerBundle b : bundles) placement.put(b.config().name(), Math.min(count, b.config().shards()));
         int i = 0;
@@ -88,7 +92,11 @@ public final class ShardGroup implements AutoCloseable {
             loads.add(s.loop.submit(() -> {
                 s.bindThread();
                 for (WorkerBundle b : bundles) {
-                    if (s.index < shardsOf(b.config().name())) s.addWorker(WorkerInstance.load(engine, b, s));
+                    if (s.index < shardsOf(b.config().name())) {
+                        WorkerInstance w = WorkerInstance.load(engine, b, s);
+                        s.addWorker(w);
+                        w.actors().restoreAlarms();
+                    }
                 }
                 return null;
             }));
@@ -176,5 +184,6 @@ public final class ShardGroup implements AutoCloseable {
             }
         }
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        AlarmIndex.closeAll();
     }
 }

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.jworkers.jsapi.JsApi;
+import dev.jworkers.runtime.actor.Actors;
 import dev.jworkers.runtime.config.WorkerConfig;
 import dev.jworkers.runtime.io.ConsoleOps;
 import dev.jworkers.runtime.io.HttpOps;
@@ -35,6 +36,7 @@ public final class WorkerInstance implements AutoCloseable {
     private static final Source DISPATCH = JsApi.source(WorkerInstance.class, "js/dispatch.js", "dispatch.js");
     private static final Source RPC = JsApi.source(WorkerInstance.class, "js/rpc.js", "rpc.js");
     private static final Source ACTORS = JsApi.source(WorkerInstance.class, "js/actors.js", "actors.js");
+    private static final Source STORAGE = JsApi.source(WorkerInstance.class, "js/storage.js", "storage.js");
 
     private final WorkerBundle bundle;
     private final Shard shard;
@@ -42,6 +44,7 @@ public final class WorkerInstance implements AutoCloseable {
     private final Log log;
     private final TimerOps timers;
     private final RpcOps rpc;
+    private final Actors actors;
     private Value dispatchFetch;
     private boolean closed;
 
@@ -52,6 +55,7 @@ public final class WorkerInstance implements AutoCloseable {
         this.context = engine.newContext(bundle.fs(), new LineLogger(log, bundle.config().name()));
         this.timers = new TimerOps(shard, this);
         this.rpc = new RpcOps(shard, this);
+        this.actors = new Actors(shard, this, bundle.config());
     }
 
     /** Loads the Worker on the calling shard thread; fails with the file, line and reason. */
@@ -76,8 +80,9 @@ public final class WorkerInstance implements AutoCloseable {
                 "console", new ConsoleOps(name(), Log.stdout(), Log.stderr()),
                 "timers", timers,
                 "http", new HttpOps(shard, this),
-                "rpc", rpc);
-        Value internal = JsApi.install(context, ops, List.of(RPC, ACTORS, DISPATCH));
+                "rpc", rpc,
+                "actors", actors);
+        Value internal = JsApi.install(context, ops, List.of(RPC, STORAGE, ACTORS, DISPATCH));
         boolean serviceWorker = bundle.format() == ScriptFormat.SERVICE_WORKER;
         internal.invokeMember("setEnv", envJson(), serviceWorker);
         for (WorkerConfig.ServiceBinding s : bundle.config().services()) {
@@ -197,6 +202,9 @@ public final class WorkerInstance implements AutoCloseable {
 
     public RpcOps rpc() { return rpc; }
 
+    /** The Durable Objects this Worker hosts on this shard. */
+    public Actors actors() { return actors; }
+
     public String name() { return bundle.config().name(); }
 
     public long cpuLimitMillis() { return bundle.config().cpuLimitMillis(); }
@@ -212,6 +220,7 @@ public final class WorkerInstance implements AutoCloseable {
         if (closed) return;
         closed = true;
         timers.cancelAll();
+        actors.closeAll();
         context.close(true);
     }
 

@@ -60,30 +60,162 @@
   };
 
   // --- on the owner: live objects ---
+  // One slot per live object: its instance, and its input gate for blockConcurrencyWhile() and
+  // transaction(): while `blocked` > 0, new events wait in `waiting` and run in arrival order.
 
-  const live = new Map();   // `${className}:${id}` -> instance
+  const actorsOps = ops.actors;
+  const setTimer = internal.setTimeout, clearTimer = internal.clearTimeout;
+  const ERRORS = { Error, TypeError, RangeError };
+  const BLOCK_LIMIT_MS = 30000;
+  const live = new Map();   // `${className}:${id}` -> Slot
+
+  class Slot {
+    constructor(key, host) {
+      this.key = key;
+      this.host = host;
+      this.instance = undefined;
+      this.blocked = 0;
+      this.waiting = [];
+      this.broken = null;
+    }
+    // Runs fn with no other event delivered to this object until the promise it returns settles.
+    exclusive(fn) {
+      this.blocked++;
+      let timer;
+      const limit = new Promise((_, reject) => {
+        timer = setTimer(() => reject(new Error('A call to blockConcurrencyWhile() in a Durable Object waited for too long. The call was canceled and the Durable Object was reset.')), BLOCK_LIMIT_MS);
+      });
+      let run;
+      try {
+        run = Promise.resolve(fn());
+      } catch (e) {
+        run = Promise.reject(e);
+      }
+      return Promise.race([run, limit]).then((v) => {
+        clearTimer(timer);
+        this.unblock();
+        return v;
+      }, (e) => {
+        clearTimer(timer);
+        reset(this, e);
+        this.unblock();
+        throw e;
+      });
+    }
+    unblock() {
+      this.blocked--;
+      while (this.blocked === 0 && this.waiting.length > 0) this.waiting.shift()();
+    }
+  }
+
+  function reset(slot, error) {
+    if (slot.broken !== null) return;
+    slot.broken = error;
+    if (live.get(slot.key) === slot) live.delete(slot.key);
+  }
 
   class DurableObjectState {
     #id;
-    constructor(token, id) {
+    #slot;
+    #storage;
+    constructor(token, id, slot, storage) {
       if (token !== TOKEN) throw new TypeError('Illegal constructor');
       this.#id = id;
+      this.#slot = slot;
+      this.#storage = storage;
     }
     get id() { return this.#id; }
+    get storage() { return this.#storage; }
     waitUntil(promise) { internal.waitUntil(promise); }
+    blockConcurrencyWhile(callback) { return this.#slot.exclusive(callback); }
+    abort(reason) {
+      const error = reason instanceof Error ? reason : new Error(reason === undefined ? 'Durable Object was aborted.' : String(reason));
+      reset(this.#slot, error);
+      throw error;
+    }
   }
   Object.defineProperty(DurableObjectState.prototype, Symbol.toStringTag, { value: 'DurableObjectState', configurable: true });
 
-  internal.actor = function (className, id, name) {
+  function slotFor(className, id, name) {
     const key = `${className}:${id}`;
-    let obj = live.get(key);
-    if (obj !== undefined) return obj;
+    const existing = live.get(key);
+    if (existing !== undefined) return existing;
     const Cls = internal.moduleExport(className);
     if (typeof Cls !== 'function') throw new TypeError(`This Worker does not export a Durable Object class named "${className}".`);
+    const host = actorsOps.actor(className, id, name);
+    const slot = new Slot(key, host);
+    const alarms = {
+      exclusive: (fn) => slot.exclusive(fn),
+      getAlarm: () => settle(() => { const t = host.getAlarm(); return t < 0 ? null : t; }),
+      setAlarm: (t) => settle(() => { host.setAlarm(alarmTime(Cls, t)); }),
+      deleteAlarm: () => settle(() => { host.deleteAlarm(); }),
+    };
     // The id as the object sees it: from a namespace whose index does not matter on this side.
-    const state = new DurableObjectState(TOKEN, new DurableObjectId(TOKEN, -1, id, name === null ? undefined : name));
-    obj = new Cls(state, internal.workerEnv());
-    live.set(key, obj);
-    return obj;
+    const state = new DurableObjectState(TOKEN, new DurableObjectId(TOKEN, -1, id, name === null ? undefined : name), slot,
+      internal.makeStorage(host, alarms));
+    live.set(key, slot);
+    try {
+      slot.instance = new Cls(state, internal.workerEnv());
+    } catch (e) {
+      live.delete(key);
+      throw e;
+    }
+    return slot;
+  }
+
+  function settle(fn) {
+    try {
+      return Promise.resolve(fn());
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  // setAlarm()'s argument as ms since the epoch, checked as workerd checks it; the past means now.
+  function alarmTime(Cls, t) {
+    if (typeof Cls.prototype.alarm !== 'function') throw new TypeError('Your Durable Object class must have an alarm() handler in order to call setAlarm()');
+    let ms;
+    if (typeof t === 'number') ms = t;
+    else if (t instanceof Date) ms = t.getTime();
+    else throw new TypeError("Failed to execute 'setAlarm' on 'DurableObjectStorage': parameter 1 is not of type 'date'.");
+    if (ms !== ms || ms === Infinity || ms === -Infinity) throw new TypeError('The value cannot be converted because it is not a valid Date.');
+    ms = Math.floor(ms);
+    if (ms <= 0) throw new TypeError('setAlarm() cannot be called with an alarm time <= 0');
+    return Math.max(ms, Date.now());
+  }
+
+  // An alarm is due (from the host, as the event `requestId`): runs alarm() and reports back.
+  function dispatchAlarm(requestId, className, id, name, retryCount) {
+    let run;
+    try {
+      run = Promise.resolve(internal.withActor(className, id, name, (obj) => {
+        if (typeof obj.alarm !== 'function') throw new TypeError('The Durable Object class has no alarm() handler.');
+        return obj.alarm({ retryCount, isRetry: retryCount > 0 });
+      }));
+    } catch (e) {
+      run = Promise.reject(e);
+    }
+    run.then(() => actorsOps.alarmDone(requestId, true, null), (e) => {
+      internal.reportError(e);
+      actorsOps.alarmDone(requestId, false, e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+    });
+  }
+
+  // Delivers one event (fetch, RPC call, alarm) to object `id`: now, or after whatever holds its
+  // input gate. Returns fn's result, or a promise of it.
+  internal.withActor = function (className, id, name, fn) {
+    const slot = slotFor(className, id, name);
+    if (slot.blocked === 0) return fn(slot.instance);
+    return new Promise((resolve, reject) => {
+      slot.waiting.push(() => {
+        if (slot.broken !== null) { reject(slot.broken); return; }
+        try { resolve(fn(slot.instance)); } catch (e) { reject(e); }
+      });
+    });
   };
+
+  actorsOps.init(
+    (ctor, message) => { throw new ERRORS[ctor](message); },
+    (className, id) => { const key = `${className}:${id}`; const slot = live.get(key); if (slot !== undefined) reset(slot, new Error('Durable Object was evicted.')); },
+    dispatchAlarm);
 })

@@ -93,9 +93,10 @@
 
   function fetchHandler(request, id, entrypoint, actorId, actorName) {
     if (actorId !== null) {
-      const obj = internal.actor(entrypoint, actorId, actorName);
-      if (typeof obj.fetch !== 'function') throw new TypeError('Handler does not export a fetch() function.');
-      return obj.fetch(request);
+      return internal.withActor(entrypoint, actorId, actorName, (obj) => {
+        if (typeof obj.fetch !== 'function') throw new TypeError('Handler does not export a fetch() function.');
+        return obj.fetch(request);
+      });
     }
     if (entrypoint === null && defaultHandlers !== null) return defaultHandlers.fetch(request, env, new ExecutionContext(CTX, id));
     if (moduleNs === null) return swHandler(request, id);

@@ -350,7 +350,7 @@
       const message = internal.v8Deserialize(toBytes(data), takeFrom(imports), data);
       const path = message[0], args = message[1];
       if (actorId !== null) {
-        result = invoke(internal.actor(entrypoint, actorId, actorName), path, args);
+        result = internal.withActor(entrypoint, actorId, actorName, (obj) => invoke(obj, path, args));
       } else if (exportId === 0) {
         const ep = internal.entrypoint(entrypoint, requestId);
         result = ep.handlers ? invokeHandler(ep.target, path, args, ep.env, ep.ctx) : invoke(ep.target, path, args);
