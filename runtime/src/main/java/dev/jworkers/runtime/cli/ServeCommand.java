@@ -43,6 +43,7 @@ public final class ServeCommand {
                                  "storage"); without one, Durable Objects keep their data in memory
               --env NAME, -e     use the wrangler config's env.NAME section (and .dev.vars.NAME);
                                  a runtime config sets "env" per Worker instead
+              --idle-timeout-ms N evict a Durable Object after N ms without events (default 10000)
               --cpu-limit-ms N   longest uninterrupted JS run before the request fails with 503
                                  (default 30000, or the config's limits.cpu_ms), for every Worker
               --no-jit           run JavaScript interpreter-only (no Graal compiler)
@@ -55,7 +56,12 @@ public final class ServeCommand {
     private static final Log LOG = Log.get("serve");
 
     /** The command line; null means "not given" for options a runtime config may also set. */
-    record Args(Path path, String host, Integer port, Integer shards, Path storage, Long cpuLimit, boolean noJit, Log.Level level, String env) {}
+    record Args(Path path, String host, Integer port, Integer shards, Path storage, Long cpuLimit, boolean noJit, Log.Level level, String env,
+                Integer idleTimeoutMs) {
+        Args(Path path, String host, Integer port, Integer shards, Path storage, Long cpuLimit, boolean noJit, Log.Level level, String env) {
+            this(path, host, port, shards, storage, cpuLimit, noJit, level, env, null);
+        }
+    }
 
     static Args parse(List<String> argv) throws UsageException {
         Path path = null;
@@ -67,6 +73,7 @@ public final class ServeCommand {
         boolean noJit = false;
         Log.Level level = Log.Level.INFO;
         String env = null;
+        Integer idle = null;
         for (int i = 0; i < argv.size(); i++) {
             String a = argv.get(i);
             String value = null;
@@ -81,6 +88,7 @@ public final class ServeCommand {
                 case "--shards" -> shards = intArg(a, value != null ? value : next(argv, ++i, a), 1, 1024);
                 case "--storage" -> storage = Path.of(value != null ? value : next(argv, ++i, a));
                 case "--cpu-limit-ms" -> cpu = (long) intArg(a, value != null ? value : next(argv, ++i, a), 1, Integer.MAX_VALUE);
+                case "--idle-timeout-ms" -> idle = intArg(a, value != null ? value : next(argv, ++i, a), 1, Integer.MAX_VALUE);
                 case "--no-jit" -> noJit = true;
                 case "--env", "-e" -> env = value != null ? value : next(argv, ++i, a);
                 case "--log-level" -> {
@@ -95,7 +103,7 @@ public final class ServeCommand {
                 }
             }
         }
-        return new Args(path, host, port, shards, storage, cpu, noJit, level, env);
+        return new Args(path, host, port, shards, storage, cpu, noJit, level, env, idle);
     }
 
     private static String next(List<String> argv, int i, String flag) throws UsageException {
@@ -137,7 +145,7 @@ public final class ServeCommand {
         RuntimeNode node;
         try {
             node = RuntimeNode.start(new RuntimeNode.Options(workers, d.listeners(), shards, args.noJit(), ServerLimits.DEFAULT, null)
-                    .withActors(ActorSettings.IN_MEMORY.withStorage(storage)));
+                    .withActors(actorSettings(storage, args.idleTimeoutMs())));
         } catch (WorkerLoadException | IllegalStateException e) {
             err.println("error: " + e.getMessage());
             return 1;
@@ -158,6 +166,11 @@ public final class ServeCommand {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    private static ActorSettings actorSettings(Path storage, Integer idleMs) {
+        ActorSettings s = ActorSettings.IN_MEMORY.withStorage(storage);
+        return idleMs == null ? s : s.withIdleTimeout(Duration.ofMillis(idleMs));
     }
 
     /** One "Listening on" line per listener, the first being the one scripts wait for. */
