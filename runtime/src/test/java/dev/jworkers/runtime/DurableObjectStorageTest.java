@@ -50,6 +50,11 @@ class DurableObjectStorageTest {
                 for (let i = 0; i < n; i++) this.ctx.storage.put('k' + i, i);
                 return n;
               }
+              async unconfirmed(k, v) {
+                await this.ctx.storage.put(k, v, { allowUnconfirmed: true });
+                await this.ctx.storage.sync();
+                return 'synced';
+              }
               async get(k) { return (await this.ctx.storage.get(k)) ?? null; }
               async put(k, v) { await this.ctx.storage.put(k, v); return 'ok'; }
               async block(ms) {
@@ -65,6 +70,16 @@ class DurableObjectStorageTest {
               }
               note(s) { this.log.push(s); return this.log.slice(); }
               constructed() { return constructed; }
+              // A write SQLite accepts but whose commit fails (a deferred foreign key check).
+              badCommit() {
+                const sql = this.ctx.storage.sql;
+                sql.exec('PRAGMA defer_foreign_keys = ON');
+                sql.exec('CREATE TABLE IF NOT EXISTS p (id INTEGER PRIMARY KEY)');
+                sql.exec('CREATE TABLE IF NOT EXISTS c (pid INTEGER REFERENCES p(id))');
+                sql.exec('INSERT INTO c VALUES (42)');
+                return 'written';
+              }
+              tables() { return this.ctx.storage.sql.exec("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").toArray().map((r) => r.name); }
               abort() { this.ctx.abort('stop'); }
               async fetch(req) { return new Response(String(await this.rmw())); }
             }
@@ -152,6 +167,17 @@ class DurableObjectStorageTest {
     }
 
     @Test
+    void anUnconfirmedWriteIsDurableOnceSyncResolves() throws Exception {
+        start(onDisk());
+        assertEquals("\"synced\"", get("/unconfirmed?id=u&arg=[\"x\",7]").body());
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + fileOf("u"));
+             ResultSet rs = c.createStatement().executeQuery("SELECT hex(value) FROM _cf_KV WHERE key = 'x'")) {
+            assertTrue(rs.next());
+            assertEquals("FF0F490E", rs.getString(1));
+        }
+    }
+
+    @Test
     void writesWithoutAnAwaitBetweenThemCommitTogether() throws Exception {
         start(onDisk());
         get("/put?id=burst&arg=[\"warm\",1]");
@@ -194,6 +220,19 @@ class DurableObjectStorageTest {
         assertEquals(500, aborted.statusCode());
         assertEquals("Error: stop", aborted.body());
         assertEquals("[\"z\"]", get("/note?id=r&arg=[\"z\"]").body());
+    }
+
+    @Test
+    void aFailedCommitFailsTheResponseAndResetsTheObject() throws Exception {
+        start(onDisk());
+        assertEquals("\"ok\"", get("/put?id=bad&arg=[\"before\",1]").body());
+        long constructed = Long.parseLong(get("/constructed?id=bad").body());
+        var r = get("/badCommit?id=bad");
+        assertEquals(500, r.statusCode(), "the answer never claims the write: " + r.body());
+        assertEquals("Error: Durable Object storage failed; the object was reset.", r.body());
+        assertEquals("[\"_cf_KV\"]", get("/tables?id=bad").body(), "the failed transaction left nothing");
+        assertEquals("1", get("/get?id=bad&arg=[\"before\"]").body(), "earlier writes are kept");
+        assertEquals(constructed + 1, Long.parseLong(get("/constructed?id=bad").body()), "a new instance");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What {@code sql.exec(query)} may run: the query split into statements (SQLite prepares one at a
@@ -14,7 +15,11 @@ import java.util.Set;
  */
 final class SqlScript {
     /** One statement: its text, whether it may write, and the {@code _cf_} names it mentions. */
-    record Part(String sql, String verb, boolean writes, List<String> reserved) {}
+    record Part(String sql, String verb, boolean writes, List<String> reserved) {
+        Part {
+            reserved = List.copyOf(reserved);
+        }
+    }
 
     private static final Set<String> TRANSACTION_VERBS = Set.of("BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE");
     private static final Set<String> READ_VERBS = Set.of("SELECT", "EXPLAIN", "VALUES");
@@ -25,8 +30,21 @@ final class SqlScript {
 
     private SqlScript() {}
 
+    /** Parsed queries: the same few queries run again and again. Bounded; cleared when full. */
+    private static final ConcurrentHashMap<String, List<Part>> PARSED = new ConcurrentHashMap<>();
+    private static final int PARSED_MAX = 1024;
+
     /** Splits and checks {@code query}; throws {@link SqlRejected} with workerd's wording when a rule is broken. */
     static List<Part> parse(String query) {
+        List<Part> cached = PARSED.get(query);
+        if (cached != null) return cached;
+        List<Part> parts = split(query);
+        if (PARSED.size() >= PARSED_MAX) PARSED.clear();
+        if (query.length() <= 4096) PARSED.put(query, parts);
+        return parts;
+    }
+
+    private static List<Part> split(String query) {
         List<Part> parts = new ArrayList<>();
         Scanner s = new Scanner(query);
         while (true) {
@@ -36,7 +54,7 @@ final class SqlScript {
         }
         // workerd prepares what follows the last statement too: a lone ";" there is no statement.
         if (s.strayTerminator) throw new SqlRejected(NO_STATEMENT);
-        return parts;
+        return List.copyOf(parts);
     }
 
     /** A statement the rules forbid. */
