@@ -35,7 +35,7 @@ public final class Actor {
     long txnSeq, writeSeq, committedSeq, durableSeq;
     boolean syncQueued;
     int syncing;
-    private final ArrayDeque<Held> held = new ArrayDeque<>();
+    private ArrayDeque<Held> held;   // made on first use: most objects never hold an output
     private String failure;
 
     /** The alarm as the object sees it (ms), -1 for none, null until read from storage. */
@@ -62,19 +62,24 @@ public final class Actor {
 
     /** Runs {@code send} once the writes made so far are durable; {@code fail} instead if they fail. */
     public void output(Runnable send, Runnable fail) {
-        if (held.isEmpty() && writeSeq <= durableSeq) {
+        if ((held == null || held.isEmpty()) && writeSeq <= durableSeq) {
             send.run();
             return;
         }
-        held.add(new Held(writeSeq, send, fail));
+        hold(new Held(writeSeq, send, fail));
     }
 
     /** Whether outputs are being held now (tests, and {@code sync()}). */
-    boolean gateClosed() { return !held.isEmpty() || writeSeq > durableSeq; }
+    boolean gateClosed() { return (held != null && !held.isEmpty()) || writeSeq > durableSeq; }
+
+    private void hold(Held h) {
+        if (held == null) held = new ArrayDeque<>(4);
+        held.add(h);
+    }
 
     void durable(long seq) {
         if (seq > durableSeq) durableSeq = seq;
-        while (!held.isEmpty() && held.peek().seq <= durableSeq) held.poll().send.run();
+        while (held != null && !held.isEmpty() && held.peek().seq <= durableSeq) held.poll().send.run();
         maybeIdle();
     }
 
@@ -85,7 +90,7 @@ public final class Actor {
     void storageFailed(String why) {
         home.log.error("Durable Object " + className + " " + id + ": " + why + "; the object is reset");
         failure = why;
-        while (!held.isEmpty()) held.poll().fail.run();
+        while (held != null && !held.isEmpty()) held.poll().fail.run();
         closeDatabase();
         writeSeq = durableSeq = committedSeq = txnSeq;
         home.reset(this);
@@ -341,11 +346,11 @@ public final class Actor {
         long upTo = txnSeq;
         Runnable done = () -> home.runJs(() -> resolve.executeVoid());
         Runnable failed = () -> home.runJs(() -> reject.executeVoid(failure == null ? "storage failed" : failure));
-        if (held.isEmpty() && upTo <= durableSeq) {
+        if ((held == null || held.isEmpty()) && upTo <= durableSeq) {
             home.shard.loop.execute(done);
             return;
         }
-        held.add(new Held(upTo, done, failed));
+        hold(new Held(upTo, done, failed));
     }
 
     @HostAccess.Export
