@@ -75,8 +75,9 @@
       this.host = host;
       this.instance = undefined;
       this.blocked = 0;
-      this.waiting = [];
+      this.waiting = null;   // events queued at the input gate, made when one has to wait
       this.broken = null;
+      this.Cls = null;
     }
     // Runs fn with no other event delivered to this object until the promise it returns settles.
     exclusive(fn) {
@@ -104,8 +105,13 @@
     }
     unblock() {
       this.blocked--;
-      while (this.blocked === 0 && this.waiting.length > 0) this.waiting.shift()();
+      while (this.blocked === 0 && this.waiting !== null && this.waiting.length > 0) this.waiting.shift()();
     }
+    // What storage.js asks of its object: alarms (methods here, not closures per object: an idle
+    // object should cost little heap).
+    getAlarm() { return settle(() => { const t = this.host.getAlarm(); return t < 0 ? null : t; }); }
+    setAlarm(t) { return settle(() => { this.host.setAlarm(alarmTime(this.Cls, t)); }); }
+    deleteAlarm() { return settle(() => { this.host.deleteAlarm(); }); }
   }
 
   function reset(slot, error) {
@@ -144,15 +150,10 @@
     if (typeof Cls !== 'function') throw new TypeError(`This Worker does not export a Durable Object class named "${className}".`);
     const host = actorsOps.actor(className, id, name);
     const slot = new Slot(key, host);
-    const alarms = {
-      exclusive: (fn) => slot.exclusive(fn),
-      getAlarm: () => settle(() => { const t = host.getAlarm(); return t < 0 ? null : t; }),
-      setAlarm: (t) => settle(() => { host.setAlarm(alarmTime(Cls, t)); }),
-      deleteAlarm: () => settle(() => { host.deleteAlarm(); }),
-    };
+    slot.Cls = Cls;
     // The id as the object sees it: from a namespace whose index does not matter on this side.
     const state = new DurableObjectState(TOKEN, new DurableObjectId(TOKEN, -1, id, name === null ? undefined : name), slot,
-      internal.makeStorage(host, alarms));
+      internal.makeStorage(host, slot));
     live.set(key, slot);
     try {
       slot.instance = new Cls(state, internal.workerEnv());
@@ -207,6 +208,7 @@
     const slot = slotFor(className, id, name);
     if (slot.blocked === 0) return fn(slot.instance);
     return new Promise((resolve, reject) => {
+      if (slot.waiting === null) slot.waiting = [];
       slot.waiting.push(() => {
         if (slot.broken !== null) { reject(slot.broken); return; }
         try { resolve(fn(slot.instance)); } catch (e) { reject(e); }
