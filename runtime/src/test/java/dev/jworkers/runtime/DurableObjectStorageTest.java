@@ -65,6 +65,9 @@ class DurableObjectStorageTest {
                 });
                 return 'done';
               }
+              async blockForever() {
+                try { await this.ctx.blockConcurrencyWhile(() => new Promise(() => {})); } catch (e) { return e.message; }
+              }
               async blockThrows() {
                 try { await this.ctx.blockConcurrencyWhile(async () => { throw new Error('boom'); }); } catch (e) { return e.message; }
               }
@@ -233,6 +236,17 @@ class DurableObjectStorageTest {
         assertEquals("[\"_cf_KV\"]", get("/tables?id=bad").body(), "the failed transaction left nothing");
         assertEquals("1", get("/get?id=bad&arg=[\"before\"]").body(), "earlier writes are kept");
         assertEquals(constructed + 1, Long.parseLong(get("/constructed?id=bad").body()), "a new instance");
+    }
+
+    @Test
+    void aBlockConcurrencyWhileOverItsLimitResetsTheObject() throws Exception {
+        start(ActorSettings.IN_MEMORY.withBlockLimit(Duration.ofMillis(300)));
+        get("/note?id=t&arg=[\"x\"]");
+        long constructed = Long.parseLong(get("/constructed?id=t").body());
+        assertEquals("\"A call to blockConcurrencyWhile() in a Durable Object waited for too long. The call was canceled and the "
+                + "Durable Object was reset.\"", get("/blockForever?id=t").body());
+        assertEquals("[\"y\"]", get("/note?id=t&arg=[\"y\"]").body(), "a new instance after the reset");
+        assertEquals(constructed + 1, Long.parseLong(get("/constructed?id=t").body()));
     }
 
     @Test

@@ -77,6 +77,10 @@ public final class Actors {
         return get(className, id, name);
     }
 
+    /** How long blockConcurrencyWhile() may hold an object, for actors.js. */
+    @HostAccess.Export
+    public double blockLimitMillis() { return settings.blockLimit().toMillis(); }
+
     /** Objects live now (tests and the heap benchmark). */
     public int liveCount() { return live.size(); }
 

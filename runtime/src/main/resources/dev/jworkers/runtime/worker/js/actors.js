@@ -66,7 +66,7 @@
   const actorsOps = ops.actors;
   const setTimer = internal.setTimeout, clearTimer = internal.clearTimeout;
   const ERRORS = { Error, TypeError, RangeError };
-  const BLOCK_LIMIT_MS = 30000;
+  const BLOCK_LIMIT_MS = actorsOps.blockLimitMillis();   // 30 s unless the host says otherwise
   const live = new Map();   // `${className}:${id}` -> Slot
 
   class Slot {
