@@ -271,6 +271,15 @@ class DurableObjectStorageTest {
     }
 
     @Test
+    void aUniqueKeyFromTheRuntimeConfigNamesTheFolderAndDerivesTheIds() throws Exception {
+        node = TestNode.workers(2, 30_000, onDisk(), List.of(),
+                new Spec("w", WORKER, List.of(), 0, List.of(new DurableObjectBinding("OBJ", "Obj", null)), java.util.Map.of("Obj", "counters-v2")));
+        assertEquals("\"ok\"", get("/put?id=k&arg=[\"v\",1]").body());
+        assertTrue(Files.exists(storage.resolve("counters-v2").resolve(new ActorIds("counters-v2").idFromName("k") + ".sqlite")));
+        assertTrue(Files.notExists(storage.resolve("w-Obj")));
+    }
+
+    @Test
     void dataSurvivesARestart() throws Exception {
         start(onDisk());
         assertEquals("\"ok\"", get("/put?id=p&arg=[\"v\",{\"deep\":[1,2,3]}]").body());

@@ -69,7 +69,9 @@ final class TestNode implements AutoCloseable {
 
     /** A Worker for {@link #workers}: its name, its module source, and its service bindings. */
     record Spec(String name, String source, List<WorkerConfig.ServiceBinding> services, int shards,
-                List<WorkerConfig.DurableObjectBinding> durableObjects) {
+                List<WorkerConfig.DurableObjectBinding> durableObjects, Map<String, String> uniqueKeys) {
+        Spec(String name, String source, List<WorkerConfig.ServiceBinding> services, int shards,
+             List<WorkerConfig.DurableObjectBinding> durableObjects) { this(name, source, services, shards, durableObjects, Map.of()); }
         Spec(String name, String source, List<WorkerConfig.ServiceBinding> services, int shards) { this(name, source, services, shards, List.of()); }
         Spec(String name, String source, List<WorkerConfig.ServiceBinding> services) { this(name, source, services, 0); }
         Spec(String name, String source) { this(name, source, List.of(), 0); }
@@ -96,7 +98,8 @@ final class TestNode implements AutoCloseable {
             Path root = Files.createDirectories(dir.resolve(s.name()));
             Files.writeString(root.resolve("worker.js"), s.source());
             configs.add(new WorkerConfig(s.name(), root.toRealPath(), root.resolve("worker.js").toRealPath(), null, Map.of(), cpuLimitMillis)
-                    .withServices(s.services()).withShards(s.shards()).withDurableObjects(s.durableObjects()).withMigrations(migrations));
+                    .withServices(s.services()).withShards(s.shards()).withDurableObjects(s.durableObjects()).withMigrations(migrations)
+                    .withUniqueKeys(s.uniqueKeys()));
         }
         RuntimeNode node = RuntimeNode.start(new RuntimeNode.Options(configs, "127.0.0.1", 0, shards, false, ServerLimits.DEFAULT, ENGINE)
                 .withActors(actors));

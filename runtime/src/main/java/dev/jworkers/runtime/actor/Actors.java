@@ -87,9 +87,9 @@ public final class Actors {
     /** Open databases now. */
     public int openCount() { return open.size(); }
 
-    /** The folder of {@code className}'s databases: {@code <storage>/<worker>-<class>}, or null in memory. */
+    /** The folder of {@code className}'s databases: {@code <storage>/<unique key>}, or null in memory. */
     Path folder(String className) {
-        return settings.storage() == null ? null : settings.storage().resolve(config.name() + "-" + className);
+        return settings.storage() == null ? null : settings.storage().resolve(config.uniqueKey(className));
     }
 
     void opened(Actor a) {

@@ -22,7 +22,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class RuntimeConfigLoader {
     public static final Set<String> FILE_NAMES = Set.of("runtime.jsonc", "runtime.json");
     private static final Set<String> KEYS = Set.of("workers", "listeners", "storage", "shards", "$schema");
-    private static final Set<String> WORKER_KEYS = Set.of("config", "env", "name", "shards");
+    private static final Set<String> WORKER_KEYS = Set.of("config", "env", "name", "shards", "uniqueKeys");
+    /** A unique key names a storage folder: plain characters, no path tricks. */
+    private static final java.util.regex.Pattern UNIQUE_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,127}");
     private static final Set<String> LISTENER_KEYS = Set.of("address", "worker", "hosts");
     /** An exact host name or {@code *.suffix} (lower case by now), or a bracketed IPv6 literal. */
     private static final Pattern HOST = Pattern.compile("(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)*|\\[[0-9a-f:.]+]");
@@ -77,6 +79,8 @@ public final class RuntimeConfigLoader {
             if (name != null) worker = worker.withName(name);
             Integer placed = shardCount(w, where, at + ".shards");
             if (placed != null) worker = worker.withShards(placed);
+            Map<String, String> keys = uniqueKeys(w.get("uniqueKeys"), where, at + ".uniqueKeys");
+            if (!keys.isEmpty()) worker = worker.withUniqueKeys(keys);
             String earlier = firstUse.putIfAbsent(worker.name(), at);
             if (earlier != null) {
                 throw Fields.error(where, at, "Worker name '" + worker.name() + "' is already used by " + earlier
@@ -85,6 +89,23 @@ public final class RuntimeConfigLoader {
             sources.put(worker.name(), source.toString());
             return worker;
         });
+    }
+
+    /** {@code "uniqueKeys": { "<Class>": "<key>" }}: the Durable Object namespaces' unique keys. */
+    private static Map<String, String> uniqueKeys(JsonNode n, String where, String field) throws ConfigException {
+        if (n == null || n.isNull()) return Map.of();
+        if (!n.isObject()) throw Fields.error(where, field, "expected an object of Durable Object class name -> unique key");
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (var it = n.fields(); it.hasNext(); ) {
+            var e = it.next();
+            String key = e.getValue().isTextual() ? e.getValue().asText() : null;
+            if (key == null || !UNIQUE_KEY.matcher(key).matches()) {
+                throw Fields.error(where, field + "." + e.getKey(), "expected a unique key of letters, digits, '.', '_' and '-' "
+                        + "(at most 128, not starting with '.' or '-'): it names the class's storage folder");
+            }
+            out.put(e.getKey(), key);
+        }
+        return out;
     }
 
     private static Integer shardCount(JsonNode obj, String where, String field) throws ConfigException {

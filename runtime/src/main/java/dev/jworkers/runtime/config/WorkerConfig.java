@@ -20,17 +20,31 @@ import java.util.Map;
  * @param migrations         Durable Object class migrations, in file order
  * @param shards             load the Worker on the first {@code shards} shards only (0: on every shard);
  *                           calls from other shards cross to them. Only for Workers reached by bindings.
+ * @param uniqueKeys         Durable Object class -> namespace unique key, where the runtime config sets
+ *                           one; other classes use {@code <name>-<class>}
  */
 public record WorkerConfig(String name, Path root, Path main, String compatibilityDate, List<String> compatibilityFlags,
                            Map<String, VarValue> vars, long cpuLimitMillis, List<ModuleRule> rules,
                            List<ServiceBinding> services, List<DurableObjectBinding> durableObjects,
-                           List<Migration> migrations, int shards) {
+                           List<Migration> migrations, int shards, Map<String, String> uniqueKeys) {
+
+    public WorkerConfig {
+        uniqueKeys = Map.copyOf(uniqueKeys);
+    }
+
+    /** Without unique keys set. */
+    public WorkerConfig(String name, Path root, Path main, String compatibilityDate, List<String> compatibilityFlags,
+                        Map<String, VarValue> vars, long cpuLimitMillis, List<ModuleRule> rules,
+                        List<ServiceBinding> services, List<DurableObjectBinding> durableObjects,
+                        List<Migration> migrations, int shards) {
+        this(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, shards, Map.of());
+    }
 
     /** A Worker on every shard. */
     public WorkerConfig(String name, Path root, Path main, String compatibilityDate, List<String> compatibilityFlags,
                         Map<String, VarValue> vars, long cpuLimitMillis, List<ModuleRule> rules,
                         List<ServiceBinding> services, List<DurableObjectBinding> durableObjects, List<Migration> migrations) {
-        this(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, 0);
+        this(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, 0, Map.of());
     }
 
     /** A Worker with no bindings but {@code vars} and the default module rules (scripts, tests). */
@@ -65,26 +79,39 @@ public record WorkerConfig(String name, Path root, Path main, String compatibili
     public record Rename(String from, String to) {}
 
     public WorkerConfig withCpuLimit(long millis) {
-        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, millis, rules, services, durableObjects, migrations, shards);
+        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, millis, rules, services, durableObjects, migrations, shards, uniqueKeys);
     }
 
     public WorkerConfig withServices(List<ServiceBinding> services) {
-        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, shards);
+        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, shards, uniqueKeys);
     }
 
     public WorkerConfig withDurableObjects(List<DurableObjectBinding> durableObjects) {
-        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, shards);
+        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, shards, uniqueKeys);
     }
 
     public WorkerConfig withShards(int shards) {
-        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, shards);
+        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, shards, uniqueKeys);
     }
 
     public WorkerConfig withName(String name) {
-        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, shards);
+        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, shards, uniqueKeys);
+    }
+
+    /**
+     * The unique key of class {@code className}'s namespace: what its ids derive from and its
+     * storage folder's name. Set in the runtime config, else {@code <worker>-<class>}.
+     */
+    public String uniqueKey(String className) {
+        String k = uniqueKeys.get(className);
+        return k != null ? k : name + "-" + className;
+    }
+
+    public WorkerConfig withUniqueKeys(Map<String, String> keys) {
+        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, shards, keys);
     }
 
     public WorkerConfig withMigrations(List<Migration> migrations) {
-        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, shards);
+        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, shards, uniqueKeys);
     }
 }

@@ -67,10 +67,11 @@ public final class RpcOps {
 
     /**
      * Registers a namespace binding; returns its index for JS. Its unique key (what ids are derived
-     * from, and later its storage folder) is {@code <worker>-<class>}: stable for a Wrangler config.
+     * from, and its storage folder) is {@code <worker>-<class>}, stable for a Wrangler config, unless
+     * the runtime config sets one.
      */
     public int addNamespace(String worker, String className) {
-        namespaces.add(new Namespace(worker, className, new ActorIds(worker + "-" + className)));
+        namespaces.add(new Namespace(worker, className, new ActorIds(shard.uniqueKey(worker, className))));
         return namespaces.size() - 1;
     }
 

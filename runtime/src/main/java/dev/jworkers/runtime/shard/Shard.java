@@ -97,6 +97,9 @@ public final class Shard {
     /** The shard that owns Durable Object {@code actorId} of {@code worker}: the same for every caller. */
     public Shard shardForActor(String worker, String actorId) { return group.shardForActor(worker, actorId); }
 
+    /** The unique key of the namespace of class {@code className} exported by {@code worker}. */
+    public String uniqueKey(String worker, String className) { return group.uniqueKey(worker, className); }
+
     /** Counts a call that leaves this shard for another. */
     public void countCrossShard() { group.crossShardCalls.increment(); }
 

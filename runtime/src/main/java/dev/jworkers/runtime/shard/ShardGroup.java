@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import dev.jworkers.runtime.actor.ActorSettings;
 import dev.jworkers.runtime.actor.AlarmIndex;
+import dev.jworkers.runtime.config.WorkerConfig;
 import dev.jworkers.runtime.js.JsEngine;
 import dev.jworkers.runtime.worker.WorkerBundle;
 import dev.jworkers.runtime.worker.WorkerInstance;
@@ -43,6 +44,8 @@ public final class ShardGroup implements AutoCloseable {
     final LongAdder crossShardCalls = new LongAdder();
     /** Worker name -> on how many shards (the first N) it is loaded; 0 means all. */
     private final Map<String, Integer> placement = new HashMap<>();
+    /** Every Worker's config, by name (for the unique keys of the Durable Object classes it exports). */
+    private final Map<String, WorkerConfig> configs = new HashMap<>();
     public static final int DEFAULT_MAX_QUEUED_CALLS = 10_000;
     final ActorSettings actorSettings;
 
@@ -50,7 +53,10 @@ public final class ShardGroup implements AutoCloseable {
     public ShardGroup(int count, List<WorkerBundle> bundles, ActorSettings actorSettings) {
         this.actorSettings = actorSettings;
         this.group = new MultiThreadIoEventLoopGroup(count, threads("shard"), ioHandler());
-        for (WorkerBundle b : bundles) placement.put(b.config().name(), Math.min(count, b.config().shards()));
+        for (WorkerBundle b : bundles) {
+            placement.put(b.config().name(), Math.min(count, b.config().shards()));
+            configs.put(b.config().name(), b.config());
+        }
         int i = 0;
         for (EventExecutor e : group) shards.add(new Shard(i++, (EventLoop) e, this));
         long smallest = bundles.stream().mapToLong(b -> b.config().cpuLimitMillis()).min().orElse(30_000);
@@ -131,6 +137,12 @@ public final class ShardGroup implements AutoCloseable {
     Shard shardFor(String worker, Shard from) {
         int n = shardsOf(worker);
         return from.index < n ? from : shards.get(from.index % n);
+    }
+
+    /** The unique key of class {@code className} exported by Worker {@code worker}. */
+    String uniqueKey(String worker, String className) {
+        WorkerConfig c = configs.get(worker);
+        return c != null ? c.uniqueKey(className) : worker + "-" + className;
     }
 
     /** One owner shard per object, among the shards that load its Worker. */

@@ -153,6 +153,22 @@ class RuntimeConfigLoaderTest {
     }
 
     @Test
+    void uniqueKeysNameDurableObjectNamespacesAndAreChecked() throws Exception {
+        RuntimeConfig c = load("""
+                { "workers": [{ "config": "api", "uniqueKeys": { "Counter": "prod.counter-v1" } }, { "config": "front" }],
+                  "listeners": [{ "address": "0", "worker": "api" }] }
+                """);
+        assertEquals("prod.counter-v1", c.workers().get(0).uniqueKey("Counter"));
+        assertEquals("api-Other", c.workers().get(0).uniqueKey("Other"), "the default: <worker>-<class>");
+        for (String bad : new String[] {"../x", "a/b", "", ".hidden", "-x", "\\u00e9"}) {
+            var e = assertThrows(ConfigException.class, () -> load("{ \"workers\": [{ \"config\": \"api\", \"uniqueKeys\": { \"C\": \""
+                    + bad + "\" } }, { \"config\": \"front\" }], \"listeners\": [{ \"address\": \"0\", \"worker\": \"api\" }] }"));
+            assertTrue(e.getMessage().endsWith("field 'workers[0].uniqueKeys.C': expected a unique key of letters, digits, '.', '_' and '-'"
+                    + " (at most 128, not starting with '.' or '-'): it names the class's storage folder"), bad + ": " + e.getMessage());
+        }
+    }
+
+    @Test
     void listenerErrors() {
         assertEquals("field 'listeners': expected a non-empty array of { address, worker, hosts }",
                 error("{ \"workers\": [{ \"config\": \"api\" }, { \"config\": \"front\" }] }"));
