@@ -206,63 +206,69 @@ public final class Actor {
 
     // --- what storage.js calls ---
 
+    /** A storage step that may fail in SQLite. */
+    private interface Step<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs a step for JS: a SQLite failure becomes a JS Error with workerd's wording. */
+    private <T> T js(Step<T> step) {
+        try {
+            return step.run();
+        } catch (SQLException e) {
+            throw home.raise("Error", SqlErrors.message(e));
+        }
+    }
+
     @HostAccess.Export
     public boolean sqlEnabled() { return sql; }
 
     /** The value's V8 bytes as Latin-1 text, or null. */
     @HostAccess.Export
     public String kvGet(String key) {
-        try {
+        return js(() -> {
             database();
             return latin1(kv.get(key));
-        } catch (SQLException e) {
-            throw home.raise("Error", SqlErrors.message(e));
-        }
+        });
     }
 
     @HostAccess.Export
     public void kvPut(String key, Value bytes, int length, boolean confirmed) {
         byte[] b = new byte[length];
         if (length > 0) bytes.readBuffer(0, b, 0, length);
-        try {
+        js(() -> {
             beforeWrite(confirmed);
             kv.put(key, b);
-        } catch (SQLException e) {
-            throw home.raise("Error", SqlErrors.message(e));
-        }
+            return null;
+        });
     }
 
     @HostAccess.Export
     public boolean kvDelete(String key, boolean confirmed) {
-        try {
+        return js(() -> {
             beforeWrite(confirmed);
             return kv.delete(key);
-        } catch (SQLException e) {
-            throw home.raise("Error", SqlErrors.message(e));
-        }
+        });
     }
 
     @HostAccess.Export
     public void kvDeleteAll(boolean confirmed) {
-        try {
+        js(() -> {
             beforeWrite(confirmed);
             kv.deleteAll();
-        } catch (SQLException e) {
-            throw home.raise("Error", SqlErrors.message(e));
-        }
+            return null;
+        });
     }
 
     /** Alternating keys and values (Latin-1 V8 bytes). */
     @HostAccess.Export
     public ProxyArray kvList(String start, boolean startExclusive, String end, boolean reverse, double limit) {
-        try {
+        return js(() -> {
             database();
             List<Object> rows = kv.list(start, startExclusive, end, reverse, limit < 0 ? -1 : (long) limit);
             for (int i = 1; i < rows.size(); i += 2) rows.set(i, latin1((byte[]) rows.get(i)));
             return ProxyArray.fromList(rows);
-        } catch (SQLException e) {
-            throw home.raise("Error", SqlErrors.message(e));
-        }
+        });
     }
 
     /** {@code sql.exec}: [column names, row values (flat), rows read, rows written]. */
@@ -293,44 +299,37 @@ public final class Actor {
 
     @HostAccess.Export
     public double databaseSize() {
-        try {
-            return database().size();
-        } catch (SQLException e) {
-            throw home.raise("Error", SqlErrors.message(e));
-        }
+        return js(() -> database().size());
     }
 
     /** Starts a nested transaction (transactionSync / transaction). */
     @HostAccess.Export
     public void savepoint() {
-        try {
+        js(() -> {
             beforeWrite(true);
             db.savepoint();
-        } catch (SQLException e) {
-            throw home.raise("Error", SqlErrors.message(e));
-        }
+            return null;
+        });
     }
 
     @HostAccess.Export
     public void release() {
-        try {
+        js(() -> {
             db.releaseSavepoint();
             afterSavepoint();
-        } catch (SQLException e) {
-            throw home.raise("Error", SqlErrors.message(e));
-        }
+            return null;
+        });
     }
 
     @HostAccess.Export
     public void rollback() {
-        try {
+        js(() -> {
             db.rollbackSavepoint();
             kv.recheck();
             alarmMs = null;
             afterSavepoint();
-        } catch (SQLException e) {
-            throw home.raise("Error", SqlErrors.message(e));
-        }
+            return null;
+        });
     }
 
     private void afterSavepoint() {
@@ -375,40 +374,34 @@ public final class Actor {
 
     @HostAccess.Export
     public double getAlarm() {
-        try {
-            return alarmRunning && !alarmSetDuringRun ? -1 : storedAlarm();
-        } catch (SQLException e) {
-            throw home.raise("Error", SqlErrors.message(e));
-        }
+        return js(() -> alarmRunning && !alarmSetDuringRun ? -1 : storedAlarm());
     }
 
     /** Sets the alarm (ms since the epoch, already validated and not in the past). */
     @HostAccess.Export
     public void setAlarm(double when) {
         long ms = (long) when;
-        try {
+        js(() -> {
             // The index first: if we stop before the object's write commits, the alarm fires, finds
             // nothing stored, and is dropped; the other order could lose an alarm.
             home.alarmIndex(className).set(id, ms, name);
             writeAlarm(ms);
             if (alarmRunning) alarmSetDuringRun = true;
             home.scheduleAlarm(this, ms, 0);
-        } catch (SQLException e) {
-            throw home.raise("Error", SqlErrors.message(e));
-        }
+            return null;
+        });
     }
 
     @HostAccess.Export
     public void deleteAlarm() {
-        try {
+        js(() -> {
             if (storedAlarm() < 0) return;
             writeAlarm(-1);
             if (alarmRunning) alarmSetDuringRun = false;
             home.cancelAlarm(this);
             home.alarmIndex(className).delete(id);
-        } catch (SQLException e) {
-            throw home.raise("Error", SqlErrors.message(e));
-        }
+            return null;
+        });
     }
 
     /** Writes (or with -1 removes) the stored alarm inside the implicit transaction. */

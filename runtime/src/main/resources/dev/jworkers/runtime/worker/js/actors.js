@@ -164,13 +164,7 @@
     return slot;
   }
 
-  function settle(fn) {
-    try {
-      return Promise.resolve(fn());
-    } catch (e) {
-      return Promise.reject(e);
-    }
-  }
+  const settle = internal.settle;
 
   // setAlarm()'s argument as ms since the epoch, checked as workerd checks it; the past means now.
   function alarmTime(Cls, t) {

@@ -58,6 +58,7 @@
       return PromiseCtor.reject(e);
     }
   }
+  internal.settle = settle;
 
   // --- the key-value operations both APIs share ---
 
@@ -413,15 +414,10 @@
       for (let i = 0; i < raw.length; i++) o[this.#names[i]] = raw[i];
       return o;
     }
-    next() {
-      const row = this.#objectNext();
-      return row === null ? { done: true } : { done: false, value: row };
-    }
-    toArray() {
-      const out = [];
-      for (let r = this.#objectNext(); r !== null; r = this.#objectNext()) out.push(r);
-      return out;
-    }
+    // Rows as objects, through the same stepping as raw()'s arrays.
+    #rows = new RawIterator(TOKEN, () => this.#objectNext());
+    next() { return this.#rows.next(); }
+    toArray() { return this.#rows.toArray(); }
     one() {
       const row = this.#objectNext();
       if (row === null) throw new Error('Expected exactly one result from SQL query, but got no results.');
