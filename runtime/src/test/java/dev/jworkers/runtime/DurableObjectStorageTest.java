@@ -82,6 +82,16 @@ class DurableObjectStorageTest {
                 sql.exec('INSERT INTO c VALUES (42)');
                 return 'written';
               }
+              // The same failing write, then a call to another object: it must never be delivered.
+              async badCommitThenCall(other) {
+                this.badCommit();
+                return await this.env.OBJ.getByName(other).note('called by ' + this.ctx.id.name);
+              }
+              async badCommitThenWait() {
+                this.badCommit();
+                await new Promise((r) => setTimeout(r, 50));
+                return 'late answer';
+              }
               tables() { return this.ctx.storage.sql.exec("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").toArray().map((r) => r.name); }
               abort() { this.ctx.abort('stop'); }
               async fetch(req) { return new Response(String(await this.rmw())); }
@@ -247,6 +257,17 @@ class DurableObjectStorageTest {
                 + "Durable Object was reset.\"", get("/blockForever?id=t").body());
         assertEquals("[\"y\"]", get("/note?id=t&arg=[\"y\"]").body(), "a new instance after the reset");
         assertEquals(constructed + 1, Long.parseLong(get("/constructed?id=t").body()));
+    }
+
+    @Test
+    void anOutgoingCallWaitsForTheWritesBeforeIt() throws Exception {
+        start(onDisk());
+        var r = get("/badCommitThenCall?id=sender&arg=[\"receiver\"]");
+        assertEquals(500, r.statusCode(), r.body());
+        assertEquals("Error: Durable Object storage failed; the object was reset.", r.body());
+        assertEquals("[\"checked\"]", get("/note?id=receiver&arg=[\"checked\"]").body(), "the call never reached the receiver");
+        var late = get("/badCommitThenWait?id=late");
+        assertEquals(500, late.statusCode(), "an answer made after the failure, by the broken instance: " + late.body());
     }
 
     @Test

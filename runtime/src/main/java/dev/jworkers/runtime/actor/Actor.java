@@ -37,6 +37,8 @@ public final class Actor {
     int syncing;
     private ArrayDeque<Held> held;   // made on first use: most objects never hold an output
     private String failure;
+    /** Storage failed: this object is done; its events still running fail everything they send. */
+    private boolean broken;
 
     /** The alarm as the object sees it (ms), -1 for none, null until read from storage. */
     private Long alarmMs;
@@ -62,6 +64,10 @@ public final class Actor {
 
     /** Runs {@code send} once the writes made so far are durable; {@code fail} instead if they fail. */
     public void output(Runnable send, Runnable fail) {
+        if (broken) {
+            fail.run();
+            return;
+        }
         if ((held == null || held.isEmpty()) && writeSeq <= durableSeq) {
             send.run();
             return;
@@ -90,9 +96,11 @@ public final class Actor {
     void storageFailed(String why) {
         home.log.error("Durable Object " + className + " " + id + ": " + why + "; the object is reset");
         failure = why;
+        broken = true;
         while (held != null && !held.isEmpty()) held.poll().fail.run();
         closeDatabase();
         writeSeq = durableSeq = committedSeq = txnSeq;
+        // The next event gets a new Actor (and instance); this one's late outputs fail.
         home.reset(this);
     }
 
@@ -131,6 +139,7 @@ public final class Actor {
     }
 
     ActorDatabase database() throws SQLException {
+        if (broken) throw new SQLException("Durable Object storage failed; the object was reset.");
         if (db == null) {
             try {
                 db = ActorDatabase.open(home.folder(className), id);
@@ -395,7 +404,7 @@ public final class Actor {
     @HostAccess.Export
     public void deleteAlarm() {
         js(() -> {
-            if (storedAlarm() < 0) return;
+            if (storedAlarm() < 0) return null;
             writeAlarm(-1);
             if (alarmRunning) alarmSetDuringRun = false;
             home.cancelAlarm(this);

@@ -113,8 +113,9 @@ public final class Actors {
         if (dropFn != null && !worker.closed()) runJs(() -> dropFn.executeVoid(a.className, a.id));
     }
 
-    /** A broken object: its instance is dropped so the next event constructs it again. */
+    /** A broken object: it and its instance are dropped so the next event constructs them again. */
     void reset(Actor a) {
+        live.remove(a.className + ":" + a.id, a);
         if (dropFn != null && !worker.closed()) runJs(() -> dropFn.executeVoid(a.className, a.id));
     }
 

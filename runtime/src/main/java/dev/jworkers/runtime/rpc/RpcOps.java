@@ -140,11 +140,31 @@ public final class RpcOps {
         Call c = new Call(target.export, bytes(payload, length), exports, this, callId, currentRequest());
         Shard to = target.export.shard;
         if (to != shard) shard.countCrossShard();
+        Actor from = sendingActor();
+        if (from != null) {
+            // An outgoing call from a Durable Object waits at its output gate, like a response.
+            from.output(() -> {
+                if (!to.offerCall(() -> deliver(c))) {
+                    releaseAll(exports);
+                    c.settle(MESSAGE, queueFull(to), new RpcExport[0]);
+                }
+            }, () -> {
+                releaseAll(exports);
+                c.settle(MESSAGE, "Durable Object storage failed; the object was reset.", new RpcExport[0]);
+            });
+            return null;
+        }
         if (!to.offerCall(() -> deliver(c))) {
             releaseAll(exports);
             return queueFull(to);
         }
         return null;
+    }
+
+    /** The Durable Object the running JS works for, if any: what it sends passes its output gate. */
+    private Actor sendingActor() {
+        RequestContext rc = shard.currentRequest();
+        return rc == null ? null : rc.actor();
     }
 
     /** The callee's answer to call {@code requestId}: a value or a thrown error, serialized. */
@@ -172,7 +192,7 @@ public final class RpcOps {
         RpcExport to = target.export;
         int callerRequest = currentRequest();
         if (to.shard != shard) shard.countCrossShard();
-        boolean queued = to.shard.offerCall(() -> {
+        Runnable start = () -> {
             WorkerInstance w = to.shard.worker(to.worker);
             BindingResponse sink = new BindingResponse(this, callId, callerRequest, to.shard);
             if (w == null || w.closed()) {
@@ -183,8 +203,15 @@ public final class RpcOps {
             RequestContext rc = to.shard.newRequest(method, url, headers, bytes, actor == null ? sink : new GatedSink(actor, sink));
             if (actor != null) rc.forActor(actor);
             w.dispatch(rc, to.entrypoint, true, to.actorId, to.actorName);
-        });
-        return queued ? null : queueFull(to.shard);
+        };
+        Actor from = sendingActor();
+        if (from != null) {
+            from.output(() -> {
+                if (!to.shard.offerCall(start)) new BindingResponse(this, callId, callerRequest, to.shard).error(503, queueFull(to.shard));
+            }, () -> new BindingResponse(this, callId, callerRequest, to.shard).error(500, "Durable Object storage failed; the object was reset."));
+            return null;
+        }
+        return to.shard.offerCall(start) ? null : queueFull(to.shard);
     }
 
     /** A service-binding fetch handler threw: the caller's fetch() rejects with the (serialized) error. */
