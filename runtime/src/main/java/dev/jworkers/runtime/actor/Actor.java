@@ -52,6 +52,9 @@ public final class Actor {
 
     private record Held(long seq, Runnable send, Runnable fail) {}
 
+    /** What a caller sees when the object's storage failed. */
+    public static final String STORAGE_FAILED = "Durable Object storage failed; the object was reset.";
+
     Actor(Actors home, String className, String id, String name, boolean sql) {
         this.home = home;
         this.className = className;
@@ -139,7 +142,7 @@ public final class Actor {
     }
 
     ActorDatabase database() throws SQLException {
-        if (broken) throw new SQLException("Durable Object storage failed; the object was reset.");
+        if (broken) throw new SQLException(STORAGE_FAILED);
         if (db == null) {
             try {
                 db = ActorDatabase.open(home.folder(className), id);
@@ -156,8 +159,6 @@ public final class Actor {
 
     /** The database if open (for the sync thread, which must not open one). */
     ActorDatabase openDatabase() { return db; }
-
-    boolean hasOpenDatabase() { return db != null; }
 
     /** Closes storage when nothing depends on it; returns whether it did. */
     boolean closeIfIdle() {
@@ -288,19 +289,13 @@ public final class Actor {
             ActorDatabase d = database();
             for (SqlScript.Part p : parts) {
                 // The runtime's own tables: refused if they exist; if not, SQLite says "no such table", as in workerd.
-                for (String name : p.reserved()) if (d.hasTableIgnoringCase(name)) throw SqlScript.notAuthorized();
+                for (String name : p.reserved()) if (d.hasTable(name)) throw SqlScript.notAuthorized();
             }
-            for (SqlScript.Part p : parts) {
-                if (p.writes()) {
-                    beforeWrite(true);
-                    kv.forget();
-                }
-            }
+            // SQL cannot reach _cf_KV (refused above), so the key-value cache stays valid.
+            for (SqlScript.Part p : parts) if (p.writes()) beforeWrite(true);
             return SqlRunner.run(d, parts, bindings);
         } catch (SqlScript.SqlRejected e) {
             throw home.raise("Error", e.getMessage());
-        } catch (SqlRunner.BadBinding e) {
-            throw home.raise("TypeError", e.getMessage());
         } catch (SQLException e) {
             throw home.raise("Error", SqlErrors.message(e));
         }
@@ -360,9 +355,6 @@ public final class Actor {
         }
         hold(new Held(upTo, done, failed));
     }
-
-    @HostAccess.Export
-    public String failure() { return failure; }
 
     // --- alarms: _cf_METADATA row 1 holds the time in nanoseconds, as in workerd ---
 

@@ -98,24 +98,14 @@ final class ActorDatabase implements AutoCloseable {
         statement(sql).execute();
     }
 
+    /** Whether table {@code name} exists (SQLite's names are case-insensitive). */
     boolean hasTable(String name) throws SQLException {
-        PreparedStatement p = statement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+        PreparedStatement p = statement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ? COLLATE NOCASE");
         p.setString(1, name);
         try (var rs = p.executeQuery()) {
             return rs.next();
         }
     }
-
-    boolean hasTableIgnoringCase(String name) throws SQLException {
-        PreparedStatement p = statement("SELECT 1 FROM sqlite_master WHERE name = ? COLLATE NOCASE");
-        p.setString(1, name);
-        try (var rs = p.executeQuery()) {
-            return rs.next();
-        }
-    }
-
-    /** Rows changed by the last INSERT, UPDATE or DELETE. */
-    long changes() throws SQLException { return db.changes(); }
 
     long totalChanges() throws SQLException { return db.total_changes(); }
 

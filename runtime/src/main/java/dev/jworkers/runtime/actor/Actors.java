@@ -62,7 +62,7 @@ public final class Actors {
 
     /** The live object {@code id} of {@code className}, made if needed (its JS instance is made by actors.js). */
     public Actor get(String className, String id, String name) {
-        String key = className + ":" + id;
+        String key = key(className, id);
         Actor a = live.get(key);
         if (a == null) {
             a = new Actor(this, className, id, name, config.sqlStorage(className));
@@ -70,6 +70,9 @@ public final class Actors {
         }
         return a;
     }
+
+    /** How the maps here name an object (as actors.js does). */
+    private static String key(String className, String id) { return className + ":" + id; }
 
     /** For actors.js, when it constructs an instance: its host side. */
     @HostAccess.Export
@@ -108,14 +111,14 @@ public final class Actors {
     /** Idle for the timeout: the instance is dropped and storage closed; the next event starts afresh. */
     void evict(Actor a) {
         a.evicted = true;
-        live.remove(a.className + ":" + a.id);
+        live.remove(key(a.className, a.id), a);
         a.shutdown();
         if (dropFn != null && !worker.closed()) runJs(() -> dropFn.executeVoid(a.className, a.id));
     }
 
     /** A broken object: it and its instance are dropped so the next event constructs them again. */
     void reset(Actor a) {
-        live.remove(a.className + ":" + a.id, a);
+        live.remove(key(a.className, a.id), a);
         if (dropFn != null && !worker.closed()) runJs(() -> dropFn.executeVoid(a.className, a.id));
     }
 
@@ -171,7 +174,7 @@ public final class Actors {
     }
 
     private void schedule(String className, String id, String name, long ms, int retry) {
-        String key = className + ":" + id;
+        String key = key(className, id);
         ScheduledFuture<?> old = alarmTimers.remove(key);
         if (old != null) old.cancel(false);
         long delay = Math.max(0, ms - System.currentTimeMillis());
@@ -179,13 +182,13 @@ public final class Actors {
     }
 
     void cancelAlarm(Actor a) {
-        ScheduledFuture<?> old = alarmTimers.remove(a.className + ":" + a.id);
+        ScheduledFuture<?> old = alarmTimers.remove(key(a.className, a.id));
         if (old != null) old.cancel(false);
     }
 
     /** An alarm is due: runs the object's alarm() handler as an event, retrying on failure. */
     private void fireAlarm(String className, String id, String name, int retry) {
-        alarmTimers.remove(className + ":" + id);
+        alarmTimers.remove(key(className, id));
         if (worker.closed()) return;
         Actor a = get(className, id, name);
         long stored;

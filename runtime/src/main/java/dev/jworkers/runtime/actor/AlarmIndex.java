@@ -88,15 +88,17 @@ public final class AlarmIndex {
         return out;
     }
 
-    /** Closes every index (the process is stopping, or a test starts over). */
-    public static void closeAll() {
-        for (AlarmIndex i : OPEN.values()) {
+    /** Closes the indexes under storage folder {@code storage} (its node is stopping); null: none. */
+    public static void closeUnder(Path storage) {
+        if (storage == null) return;
+        Path root = storage.toAbsolutePath().normalize();
+        for (var e : OPEN.entrySet()) {
+            if (!e.getKey().startsWith(root) || !OPEN.remove(e.getKey(), e.getValue())) continue;
             try {
-                if (i.conn != null) i.conn.close();
-            } catch (SQLException e) {
-                // closing at exit
+                e.getValue().conn.close();
+            } catch (SQLException x) {
+                // closing at shutdown
             }
         }
-        OPEN.clear();
     }
 }

@@ -28,9 +28,7 @@ final class KvTable {
 
     KvTable(ActorDatabase db) throws SQLException {
         this.db = db;
-        try (ResultSet rs = db.statement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_cf_KV'").executeQuery()) {
-            this.exists = rs.next();
-        }
+        this.exists = db.hasTable("_cf_KV");
     }
 
     private void create() throws SQLException {
@@ -114,17 +112,10 @@ final class KvTable {
         return out;
     }
 
-    /** A rollback may have undone cached writes; SQL may have changed the table behind the cache. */
-    void forget() {
-        cache.clear();
-    }
-
-    /** After a rollback the table itself may be gone again. */
+    /** After a rollback: cached writes may be undone, and the table itself may be gone again. */
     void recheck() throws SQLException {
         cache.clear();
-        try (ResultSet rs = db.statement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_cf_KV'").executeQuery()) {
-            exists = rs.next();
-        }
+        exists = db.hasTable("_cf_KV");
     }
 
     private void remember(String key, byte[] value) {

@@ -21,13 +21,6 @@ import org.graalvm.polyglot.proxy.ProxyArray;
 final class SqlRunner {
     private SqlRunner() {}
 
-    /** A binding JS may not pass (workerd's message). */
-    static final class BadBinding extends RuntimeException {
-        BadBinding(String message) {
-            super(message, null, false, false);
-        }
-    }
-
     /** A BLOB value for JS: its bytes as Latin-1 text. */
     public static final class Blob {
         private final byte[] bytes;
@@ -89,7 +82,8 @@ final class SqlRunner {
             v.readBuffer(0, b, 0, b.length);
             p.setBytes(i, b);
         } else {
-            throw new BadBinding("Unsupported type for SQL parameter binding.");
+            // storage.js turns every JS value into one of the above.
+            throw new SQLException("Unsupported type for SQL parameter binding.");
         }
     }
 }

@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SqlScript {
     /** One statement: its text, whether it may write, and the {@code _cf_} names it mentions. */
-    record Part(String sql, String verb, boolean writes, List<String> reserved) {
+    record Part(String sql, boolean writes, List<String> reserved) {
         Part {
             reserved = List.copyOf(reserved);
         }
@@ -173,9 +173,9 @@ final class SqlScript {
             if (verb.equals("PRAGMA")) {
                 String name = words.size() > 1 ? words.get(1).toLowerCase(Locale.ROOT) : "";
                 if (!PRAGMAS.contains(name)) throw notAuthorized();
-                return new Part(text, verb, name.equals("optimize") || text.contains("="), reserved);
+                return new Part(text, name.equals("optimize") || text.contains("="), reserved);
             }
-            return new Part(text, verb, !READ_VERBS.contains(verb), reserved);
+            return new Part(text, !READ_VERBS.contains(verb), reserved);
         }
 
         /** Names starting with _cf_ belong to the runtime; whether they exist decides the error (see Actor). */

@@ -150,7 +150,7 @@ public final class RpcOps {
                 }
             }, () -> {
                 releaseAll(exports);
-                c.settle(MESSAGE, "Durable Object storage failed; the object was reset.", new RpcExport[0]);
+                c.settle(MESSAGE, Actor.STORAGE_FAILED, new RpcExport[0]);
             });
             return null;
         }
@@ -180,7 +180,7 @@ public final class RpcOps {
         if (rc.actor() == null) sink.call.settle(kind, data, exports);
         // A Durable Object's result waits at its output gate until the writes before it are durable.
         else rc.actor().output(() -> sink.call.settle(kind, data, exports),
-                () -> sink.call.settle(MESSAGE, "Durable Object storage failed; the object was reset.", new RpcExport[0]));
+                () -> sink.call.settle(MESSAGE, Actor.STORAGE_FAILED, new RpcExport[0]));
         rc.responseDone();
     }
 
@@ -208,7 +208,7 @@ public final class RpcOps {
         if (from != null) {
             from.output(() -> {
                 if (!to.shard.offerCall(start)) new BindingResponse(this, callId, callerRequest, to.shard).error(503, queueFull(to.shard));
-            }, () -> new BindingResponse(this, callId, callerRequest, to.shard).error(500, "Durable Object storage failed; the object was reset."));
+            }, () -> new BindingResponse(this, callId, callerRequest, to.shard).error(500, Actor.STORAGE_FAILED));
             return null;
         }
         return to.shard.offerCall(start) ? null : queueFull(to.shard);
@@ -223,7 +223,7 @@ public final class RpcOps {
         if (!(s instanceof BindingResponse sink)) return;
         String error = latin1(bytes(payload, length));
         if (rc.actor() == null) sink.threw(error);
-        else rc.actor().output(() -> sink.threw(error), () -> sink.error(500, "Durable Object storage failed; the object was reset."));
+        else rc.actor().output(() -> sink.threw(error), () -> sink.error(500, Actor.STORAGE_FAILED));
         rc.responseDone();
     }
 

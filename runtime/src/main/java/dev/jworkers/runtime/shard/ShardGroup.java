@@ -196,6 +196,6 @@ public final class ShardGroup implements AutoCloseable {
             }
         }
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        AlarmIndex.closeAll();
+        AlarmIndex.closeUnder(actorSettings.storage());
     }
 }

@@ -68,6 +68,7 @@
   const ERRORS = { Error, TypeError, RangeError };
   const BLOCK_LIMIT_MS = actorsOps.blockLimitMillis();   // 30 s unless the host says otherwise
   const live = new Map();   // `${className}:${id}` -> Slot
+  const settle = internal.settle;
 
   class Slot {
     constructor(key, host) {
@@ -86,13 +87,7 @@
       const limit = new Promise((_, reject) => {
         timer = setTimer(() => reject(new Error('A call to blockConcurrencyWhile() in a Durable Object waited for too long. The call was canceled and the Durable Object was reset.')), BLOCK_LIMIT_MS);
       });
-      let run;
-      try {
-        run = Promise.resolve(fn());
-      } catch (e) {
-        run = Promise.reject(e);
-      }
-      return Promise.race([run, limit]).then((v) => {
+      return Promise.race([settle(fn), limit]).then((v) => {
         clearTimer(timer);
         this.unblock();
         return v;
@@ -164,8 +159,6 @@
     return slot;
   }
 
-  const settle = internal.settle;
-
   // setAlarm()'s argument as ms since the epoch, checked as workerd checks it; the past means now.
   function alarmTime(Cls, t) {
     if (typeof Cls.prototype.alarm !== 'function') throw new TypeError('Your Durable Object class must have an alarm() handler in order to call setAlarm()');
@@ -181,15 +174,10 @@
 
   // An alarm is due (from the host, as the event `requestId`): runs alarm() and reports back.
   function dispatchAlarm(requestId, className, id, name, retryCount) {
-    let run;
-    try {
-      run = Promise.resolve(internal.withActor(className, id, name, (obj) => {
-        if (typeof obj.alarm !== 'function') throw new TypeError('The Durable Object class has no alarm() handler.');
-        return obj.alarm({ retryCount, isRetry: retryCount > 0 });
-      }));
-    } catch (e) {
-      run = Promise.reject(e);
-    }
+    const run = settle(() => internal.withActor(className, id, name, (obj) => {
+      if (typeof obj.alarm !== 'function') throw new TypeError('The Durable Object class has no alarm() handler.');
+      return obj.alarm({ retryCount, isRetry: retryCount > 0 });
+    }));
     run.then(() => actorsOps.alarmDone(requestId, true, null), (e) => {
       internal.reportError(e);
       actorsOps.alarmDone(requestId, false, e instanceof Error ? `${e.name}: ${e.message}` : String(e));

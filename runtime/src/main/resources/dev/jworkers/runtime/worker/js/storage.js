@@ -313,10 +313,7 @@
     get(key) { return kvGet(this.#handle(), checkKey(key)); }
     put(key, value) {
       if (arguments.length < 2) throw new TypeError("Failed to execute 'put' on 'SyncKvStorage': parameter 2 is not of type 'Value'.");
-      const h = this.#handle();
-      const bytes = internal.v8Serialize(value);
-      if (bytes.length > MAX_VALUE_BYTES) encode(value);
-      h.kvPut(checkKey(key), bytes.buffer, bytes.length, true);
+      kvPut(this.#handle(), checkKey(key), value, true);
     }
     delete(key) { return this.#handle().kvDelete(checkKey(key), true); }
     list(options) { return new ListIterator(TOKEN, kvList(this.#handle(), options)); }
