@@ -55,6 +55,7 @@ class DurableObjectStorageTest {
                 await this.ctx.storage.sync();
                 return 'synced';
               }
+              async list(opts) { return [...(await this.ctx.storage.list(opts)).keys()]; }
               async get(k) { return (await this.ctx.storage.get(k)) ?? null; }
               async put(k, v) { await this.ctx.storage.put(k, v); return 'ok'; }
               async block(ms) {
@@ -188,6 +189,16 @@ class DurableObjectStorageTest {
             assertTrue(rs.next());
             assertEquals("FF0F490E", rs.getString(1));
         }
+    }
+
+    @Test
+    void listBoundsCompareKeysAsSqliteOrdersThem() throws Exception {
+        start(ActorSettings.IN_MEMORY);
+        for (String k : new String[] {"\\uffff", "\\uffffa", "\\ud83d\\ude00"}) get("/put?id=l&arg=[\"" + k + "\",1]");
+        // U+1F600 sorts after U+FFFF (UTF-8 bytes), although its first UTF-16 unit is smaller.
+        assertEquals("[\"\uffff\",\"\uffffa\",\"\ud83d\ude00\"]", get("/list?id=l&arg=[{}]").body());
+        assertEquals("[]", get("/list?id=l&arg=[{\"prefix\":\"\\uffff\",\"start\":\"\\ud83d\\ude00\"}]").body());
+        assertEquals("[\"\uffff\",\"\uffffa\"]", get("/list?id=l&arg=[{\"prefix\":\"\\uffff\",\"end\":\"\\ud83d\\ude00\"}]").body());
     }
 
     @Test

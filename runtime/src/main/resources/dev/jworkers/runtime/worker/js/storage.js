@@ -106,9 +106,10 @@
       }
     }
     if (prefix !== null && prefix !== '') {
-      if (start === null || start < prefix) { start = prefix; startAfter = false; }
+      // Compared as SQLite orders keys (code points), not as JS's < does (UTF-16 units).
+      if (start === null || byCodePoint(start, prefix) < 0) { start = prefix; startAfter = false; }
       const after = prefixEnd(prefix);
-      if (after !== null && (end === null || after < end)) end = after;
+      if (after !== null && (end === null || byCodePoint(after, end) < 0)) end = after;
     }
     return { start, startAfter, end, reverse, limit };
   }
