@@ -39,3 +39,12 @@ _ensure_deb_command() {
 ensure_wrk() { _ensure_deb_command wrk wrk; }
 
 ensure_curl() { _ensure_deb_command curl curl; }
+
+# Cap'n Proto: the capnp tool and the C++ RPC library the interop tests build against.
+ensure_capnp() {
+    _ensure_deb_command capnp capnproto || return 1
+    [[ -f /usr/include/capnp/rpc.capnp ]] && return 0
+    local -a sudo=()
+    [[ "$(id -u)" != 0 ]] && sudo=(sudo)
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcapnp-dev >&2 && [[ -f /usr/include/capnp/rpc.capnp ]]
+}
