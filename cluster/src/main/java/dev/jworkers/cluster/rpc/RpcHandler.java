@@ -46,7 +46,9 @@ public final class RpcHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    LOG.log(System.Logger.Level.WARNING, "rpc connection failed: " + cause);
+    // A peer going away mid-write (reset, broken pipe) is routine; anything else is worth a line.
+    LOG.log(cause instanceof java.io.IOException ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
+        "rpc connection to " + ctx.channel().remoteAddress() + " failed: " + cause);
     connection.abort(cause.getMessage() == null ? cause.toString() : cause.getMessage());
   }
 }

@@ -53,16 +53,25 @@ final class RpcTestNet implements AutoCloseable {
 
   /** A client connection to what {@link #listen} bound, offering {@code bootstrap} (may be null). */
   RpcConnection connect(Client bootstrap) throws InterruptedException {
+    return connectTo(server.localAddress(), unix, bootstrap);
+  }
+
+  /** A client connection to any address (offering no bootstrap). */
+  RpcConnection connectTo(SocketAddress address, boolean unixSocket) throws InterruptedException {
+    return connectTo(address, unixSocket, null);
+  }
+
+  private RpcConnection connectTo(SocketAddress address, boolean unixSocket, Client bootstrap) throws InterruptedException {
     RpcConnection[] made = new RpcConnection[1];
     Channel ch = new Bootstrap().group(group)
-        .channel(unix ? NioDomainSocketChannel.class : NioSocketChannel.class)
+        .channel(unixSocket ? NioDomainSocketChannel.class : NioSocketChannel.class)
         .handler(new ChannelInitializer<Channel>() {
           @Override
           protected void initChannel(Channel ch) {
             made[0] = RpcHandler.install(ch, bootstrap);
           }
         })
-        .connect(server.localAddress()).sync().channel();
+        .connect(address).sync().channel();
     channels.add(ch);
     return made[0];
   }
