@@ -54,8 +54,8 @@ public final class RpcBench {
         Client node = connection.bootstrap();
         Client actor = ClusterCalls.getActor(node, "bench", ID, "").pipeline(0);
         for (String kind : new String[] {"call", "two-step", "pipelined"}) {
-          run(kind, node, actor, warmup);
-          long[] latencies = run(kind, node, actor, seconds);
+          run(kind, connection, node, actor, warmup);
+          long[] latencies = run(kind, connection, node, actor, seconds);
           report(transport, kind, latencies, seconds);
         }
         connection.channel().close().sync();
@@ -73,7 +73,11 @@ public final class RpcBench {
 
   private static RpcConnection connect(EventLoopGroup group, SocketAddress address, boolean unix) throws InterruptedException {
     RpcConnection[] made = new RpcConnection[1];
-    new Bootstrap().group(group).channel(unix ? NioDomainSocketChannel.class : NioSocketChannel.class)
+    Bootstrap b = new Bootstrap().group(group).channel(unix ? NioDomainSocketChannel.class : NioSocketChannel.class);
+    if (!unix) {
+      b.option(io.netty.channel.ChannelOption.TCP_NODELAY, true);
+    }
+    b
         .handler(new ChannelInitializer<Channel>() {
           @Override
           protected void initChannel(Channel ch) {
@@ -83,37 +87,60 @@ public final class RpcBench {
     return made[0];
   }
 
-  private static long[] run(String kind, Client node, Client actor, int seconds) throws Exception {
+  /**
+   * Back-to-back iterations for {@code seconds}, issued on the connection's event loop (as a node
+   * whose shards share the loop would): each completion starts the next iteration.
+   */
+  private static long[] run(String kind, RpcConnection connection, Client node, Client actor, int seconds) throws Exception {
     byte[] args = new byte[16];
-    long[] latencies = new long[1 << 20];
-    int n = 0;
     long end = System.nanoTime() + seconds * 1_000_000_000L;
-    while (System.nanoTime() < end) {
-      long start = System.nanoTime();
-      switch (kind) {
-        case "call" -> ClusterCalls.call(actor, "ping", args).get(10, TimeUnit.SECONDS);
-        case "two-step" -> {
-          Response got = ClusterCalls.getActor(node, "bench", ID, "").response().get(10, TimeUnit.SECONDS);
-          Client a = got.cap(0);
-          got.close();
-          ClusterCalls.call(a, "ping", args).get(10, TimeUnit.SECONDS);
-          a.close();
-        }
-        default -> {
-          Pending p = ClusterCalls.getActor(node, "bench", ID, "");
-          Client a = p.pipeline(0);
-          CompletableFuture<?> call = ClusterCalls.call(a, "ping", args);
-          call.get(10, TimeUnit.SECONDS);
-          a.close();
-          p.response().get(10, TimeUnit.SECONDS).close();
-        }
+    CompletableFuture<long[]> done = new CompletableFuture<>();
+    connection.channel().eventLoop().execute(new Runnable() {
+      long[] latencies = new long[1 << 20];
+      int n;
+      long start;
+
+      @Override
+      public void run() {
+        start = System.nanoTime();
+        iteration(kind, node, actor, args).whenComplete((v, error) -> {
+          if (error != null) {
+            done.completeExceptionally(error);
+            return;
+          }
+          long now = System.nanoTime();
+          if (n == latencies.length) {
+            latencies = Arrays.copyOf(latencies, n * 2);
+          }
+          latencies[n++] = now - start;
+          if (now < end) {
+            run();
+          } else {
+            done.complete(Arrays.copyOf(latencies, n));
+          }
+        });
       }
-      if (n == latencies.length) {
-        latencies = Arrays.copyOf(latencies, n * 2);
+    });
+    return done.get(seconds + 30L, TimeUnit.SECONDS);
+  }
+
+  private static CompletableFuture<?> iteration(String kind, Client node, Client actor, byte[] args) {
+    return switch (kind) {
+      case "call" -> ClusterCalls.call(actor, "ping", args);
+      case "two-step" -> ClusterCalls.getActor(node, "bench", ID, "").response().thenCompose(got -> {
+        Client a = got.cap(0);
+        got.close();
+        return ClusterCalls.call(a, "ping", args).whenComplete((r, e) -> a.close());
+      });
+      default -> {
+        Pending p = ClusterCalls.getActor(node, "bench", ID, "");
+        Client a = p.pipeline(0);
+        yield ClusterCalls.call(a, "ping", args).thenCompose(r -> {
+          a.close();
+          return p.response().thenAccept(Response::close);
+        });
       }
-      latencies[n++] = System.nanoTime() - start;
-    }
-    return Arrays.copyOf(latencies, n);
+    };
   }
 
   private static void report(String transport, String kind, long[] latencies, int seconds) {

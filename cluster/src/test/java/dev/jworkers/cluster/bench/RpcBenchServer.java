@@ -37,6 +37,7 @@ public final class RpcBenchServer {
     new ServerBootstrap().group(group).channel(NioServerDomainSocketChannel.class).childHandler(init)
         .bind(UnixDomainSocketAddress.of(socket)).sync();
     Channel tcp = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class).childHandler(init)
+        .childOption(io.netty.channel.ChannelOption.TCP_NODELAY, true)
         .bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
     System.out.println("listening " + ((InetSocketAddress) tcp.localAddress()).getPort());
     System.out.flush();
