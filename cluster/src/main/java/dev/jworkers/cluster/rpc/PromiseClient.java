@@ -13,6 +13,7 @@ final class PromiseClient extends Client {
   private Client resolution;
   private ArrayDeque<Queued> queue = new ArrayDeque<>();
   private int refs = 1;
+  private java.util.List<java.util.function.Consumer<Client>> listeners;
 
   @Override
   synchronized Pending deliver(OutCall call) {
@@ -39,6 +40,23 @@ final class PromiseClient extends Client {
     for (Queued q : waiting) {
       q.bind(target.deliver(q.call));
     }
+    // After the queued calls, so whoever listens (a Resolve to a peer) comes after them.
+    if (listeners != null) {
+      listeners.forEach(l -> l.accept(target));
+      listeners = null;
+    }
+  }
+
+  /** Runs {@code listener} with the resolution once there is one (at once if there is). */
+  synchronized void whenResolved(java.util.function.Consumer<Client> listener) {
+    if (resolution != null) {
+      listener.accept(resolution);
+      return;
+    }
+    if (listeners == null) {
+      listeners = new java.util.ArrayList<>(1);
+    }
+    listeners.add(listener);
   }
 
   synchronized boolean isResolved() {

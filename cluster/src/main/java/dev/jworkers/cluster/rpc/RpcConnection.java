@@ -148,13 +148,22 @@ public final class RpcConnection {
 
   /** Runs a delivery on the event loop; from another thread the caller gets a stand-in at once. */
   Pending onLoop(OutCall call, Supplier<Pending> delivery) {
-    if (loop.inEventLoop()) {
+    // On the loop with no hop still queued, deliver now; otherwise queue behind the hops, so
+    // calls handed over from other threads (say, by a promise resolving there) keep their order.
+    if (loop.inEventLoop() && hops.get() == 0) {
       return closedBy != null ? BrokenClient.failed(closedBy) : delivery.get();
     }
     PromiseClient.Queued stand = new PromiseClient.Queued(call);
-    loop.execute(() -> stand.bind(closedBy != null ? BrokenClient.failed(closedBy) : delivery.get()));
+    hops.incrementAndGet();
+    loop.execute(() -> {
+      hops.decrementAndGet();
+      stand.bind(closedBy != null ? BrokenClient.failed(closedBy) : delivery.get());
+    });
     return stand;
   }
+
+  /** Deliveries queued on the loop and not yet run. */
+  private final java.util.concurrent.atomic.AtomicInteger hops = new java.util.concurrent.atomic.AtomicInteger();
 
   private void send(MessageBuilder message) {
     channel.writeAndFlush(Framing.encode(message, channel.alloc()), channel.voidPromise());
@@ -199,17 +208,44 @@ public final class RpcConnection {
       pa.setQuestionId(pc.question.id);
       pa.setPath(pc.path);
     } else {
+      boolean promise = c instanceof PromiseClient p && !p.isResolved();
       Export e = exportsByClient.get(c);
       if (e == null) {
         int id = exports.reserve();
         e = new Export(id, c.retain());
         exports.set(id, e);
         exportsByClient.put(c, e);
+        if (promise) {
+          Export exported0 = e;
+          ((PromiseClient) c).whenResolved(to -> run(() -> sendResolve(exported0, to)));
+        }
       }
       e.refs++;
       exported.add(e);
-      d.setSenderHosted(e.id);
+      if (promise) {
+        d.setSenderPromise(e.id);
+      } else {
+        d.setSenderHosted(e.id);
+      }
     }
+  }
+
+  /** Tells the peer what an exported promise became (it may then embargo its calls). */
+  private void sendResolve(Export e, Client to) {
+    if (closedBy != null || exports.get(e.id) != e) {
+      return;
+    }
+    MessageBuilder m = new MessageBuilder(32);
+    Rpc.Resolve.Builder r = m.initRoot(Rpc.Message.TYPE).initResolve();
+    r.setPromiseId(e.id);
+    if (to.settled() instanceof BrokenClient broken) {
+      Rpc.Exception.Builder ex = r.initException();
+      ex.setReason(broken.error.getMessage() == null ? "failed" : broken.error.getMessage());
+      ex.setType(broken.error.type().ordinal());
+    } else {
+      writeDescriptor(to, r.initCap(), new ArrayList<>(1));
+    }
+    send(m);
   }
 
   /** The capabilities a received payload's cap table names, one reference each. */

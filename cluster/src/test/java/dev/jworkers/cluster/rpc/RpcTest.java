@@ -227,6 +227,49 @@ class RpcTest {
     assertEquals(expected, order);
   }
 
+  @Test
+  void callsOnAnExportedPromiseKeepTheirOrderAcrossItsResolve() throws Exception {
+    // The server returns a promise (sent as senderPromise) that later resolves to our own
+    // capability: calls made before the Resolve travel there and back, calls made after it are
+    // local but held by an embargo until the Disembargo returns, so the recorder sees call order.
+    net.listen(null, () -> Client.local((iface, method, context) -> {
+      Client mine = context.paramCap(context.params(dev.jworkers.cluster.api.ClusterSchema.ONE_POINTER).capIndex(0));
+      PromiseClient later = new PromiseClient();
+      CompletableFuture.delayedExecutor(30, TimeUnit.MILLISECONDS).execute(() -> later.resolve(mine));
+      context.results(dev.jworkers.cluster.api.ClusterSchema.ONE_POINTER).setCap(0, context.resultCap(later));
+      return CompletableFuture.completedFuture(null);
+    }));
+    List<Integer> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Client recorder = Client.local((iface, method, context) -> {
+      order.add(context.params(dev.jworkers.cluster.api.ClusterSchema.CALL_RESULTS).u32(0));
+      return CompletableFuture.completedFuture(null);
+    });
+    RpcConnection connection = net.connect(null);
+    Request r = connection.bootstrap().newCall(LOOP, 2);
+    r.params(dev.jworkers.cluster.api.ClusterSchema.ONE_POINTER).setCap(0, r.cap(recorder));
+    Response got = await(r.send().response());
+    Client promise = got.cap(0);
+    int total = 400;
+    List<CompletableFuture<Response>> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+    CompletableFuture<Void> allSent = new CompletableFuture<>();
+    int[] next = {0};
+    var task = connection.channel().eventLoop().scheduleAtFixedRate(() -> {
+      for (int i = 0; i < 4 && next[0] < total; i++) {
+        sent.add(record(promise, next[0]++));
+      }
+      if (next[0] == total) {
+        allSent.complete(null);
+      }
+    }, 0, 250, TimeUnit.MICROSECONDS);
+    await(allSent);
+    task.cancel(false);
+    await(CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)));
+    assertEquals(java.util.stream.IntStream.range(0, total).boxed().toList(), order);
+    CompletableFuture<Client> settled = new CompletableFuture<>();
+    connection.channel().eventLoop().execute(() -> settled.complete(promise.settled()));
+    assertInstanceOf(LocalClient.class, await(settled), "the promise now points straight at our recorder");
+  }
+
   private static CompletableFuture<Response> record(Client target, int n) {
     Request r = target.newCall(LOOP, 1);
     r.params(dev.jworkers.cluster.api.ClusterSchema.CALL_RESULTS).setU32(0, n);
