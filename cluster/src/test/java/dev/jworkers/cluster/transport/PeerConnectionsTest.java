@@ -9,8 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.channel.Channel;
+import io.netty.channel.IoEventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.local.LocalIoHandler;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -137,6 +141,40 @@ class PeerConnectionsTest extends TransportFixture {
     ExecutionException failed = assertThrows(ExecutionException.class,
         () -> peers.connect(serverNode.id(), server.address()).get(5, TimeUnit.SECONDS));
     assertInstanceOf(IllegalStateException.class, failed.getCause());
+  }
+
+  @Test
+  void aSharedEventLoopGroupOutlivesTheConnectionsAndServersOnIt() throws Exception {
+    IoEventLoopGroup group = Transports.newGroup(2);
+    closeLater(() -> group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly());
+    NodeServer server = closeLater(
+        NodeServer.start(AddressKind.UNIX.listenAddress(dir), serverConfig(), ReadyRecorder.echo(), group));
+    PeerConnections peers = new PeerConnections(clientConfig(), ReadyRecorder.nothing(), Duration.ZERO, group);
+    Channel channel = peers.connect(serverNode.id(), server.address()).get(5, TimeUnit.SECONDS);
+
+    peers.close();
+
+    assertFalse(channel.isOpen(), "close() closed the connection itself");
+    assertFalse(group.isShuttingDown());
+    PeerConnections again = closeLater(new PeerConnections(clientConfig(), ReadyRecorder.nothing(), Duration.ZERO, group));
+    Channel another = again.connect(serverNode.id(), server.address()).get(5, TimeUnit.SECONDS);
+    assertTrue(another.isActive());
+
+    server.close();
+
+    assertTrue(another.closeFuture().await(5, TimeUnit.SECONDS), "the server closed its side");
+    assertFalse(group.isShuttingDown());
+  }
+
+  @Test
+  void aGroupThatIsNotNioIsRefused() {
+    IoEventLoopGroup local = new MultiThreadIoEventLoopGroup(1, LocalIoHandler.newFactory());
+    try {
+      assertThrows(IllegalArgumentException.class,
+          () -> new PeerConnections(clientConfig(), ReadyRecorder.nothing(), Duration.ZERO, local));
+    } finally {
+      local.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+    }
   }
 
   @Test
