@@ -291,7 +291,8 @@ public final class HandshakeHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     if (finished) {
-      ctx.fireExceptionCaught(cause);
+      // Only after a failure (on success this handler is gone): already logged and closing.
+      LOG.log(Level.DEBUG, () -> describe() + ": after the failure: " + cause);
       return;
     }
     boolean probe = role == Role.RESPONDER && !anyByteReceived;

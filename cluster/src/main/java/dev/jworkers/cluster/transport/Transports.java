@@ -15,7 +15,9 @@ import java.net.UnixDomainSocketAddress;
 
 /**
  * Channel types for each kind of {@link PeerAddress}. NIO serves both TCP and Unix sockets
- * (the JDK's UNIX-family SocketChannel), so the cluster needs no native transport library.
+ * (the JDK's UNIX-family SocketChannel), so the cluster needs no native transport library. On a
+ * 2-core test machine NIO Unix sockets moved about 3 GiB/s one way against about 4 GiB/s for
+ * epoll, with the same small-message round trip; plenty for node-to-node RPC.
  */
 final class Transports {
   private Transports() {}

@@ -24,7 +24,7 @@ abstract class TransportFixture {
     return secret;
   }
 
-  static HandshakeConfig config(dev.jworkers.cluster.node.NodeIdentity node, byte[] secret, Duration timeout) {
+  static HandshakeConfig config(NodeIdentity node, byte[] secret, Duration timeout) {
     return HandshakeConfig.of(node, secret).withTimeout(timeout);
   }
 
