@@ -17,21 +17,21 @@ import java.util.concurrent.CompletionStage;
  * "method:args", "whoami" returns "ns/id/name", "throw" fails with "boom"; fetch echoes the
  * request body in two halves under 200 OK with x-method, x-url and x-echo-* headers.
  */
-class EchoNode extends Services.NodeService {
+public class EchoNode extends Services.NodeService {
   @Override
-  protected CompletionStage<Client> getActor(String namespace, String id, String name) {
+  public CompletionStage<Client> getActor(String namespace, String id, String name) {
     return CompletableFuture.completedFuture(Client.local(new EchoActor(namespace, id, name)));
   }
 
-  static class EchoActor extends Services.ActorService {
+  public static class EchoActor extends Services.ActorService {
     final String who;
 
-    EchoActor(String namespace, String id, String name) {
+    public EchoActor(String namespace, String id, String name) {
       this.who = namespace + "/" + id + "/" + name;
     }
 
     @Override
-    protected CompletionStage<CallResult> call(String method, byte[] args) {
+    public CompletionStage<CallResult> call(String method, byte[] args) {
       return switch (method) {
         case "throw" -> CompletableFuture.failedFuture(new IllegalStateException("boom"));
         case "whoami" -> CompletableFuture.completedFuture(new CallResult(who.getBytes(StandardCharsets.UTF_8), false));

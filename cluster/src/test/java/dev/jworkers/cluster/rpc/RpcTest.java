@@ -75,7 +75,7 @@ class RpcTest {
     AtomicInteger calls = new AtomicInteger();
     net.listen(null, () -> Client.local(new EchoNode() {
       @Override
-      protected CompletionStage<Client> getActor(String ns, String id, String name) {
+      public CompletionStage<Client> getActor(String ns, String id, String name) {
         return callArrived.thenCompose(v -> super.getActor(ns, id, name));
       }
     }), new ChannelInboundHandlerAdapter() {
@@ -133,10 +133,10 @@ class RpcTest {
     CountDownLatch arrived = new CountDownLatch(1);
     net.listen(null, () -> Client.local(new EchoNode() {
       @Override
-      protected CompletionStage<Client> getActor(String ns, String id, String name) {
+      public CompletionStage<Client> getActor(String ns, String id, String name) {
         return CompletableFuture.completedFuture(Client.local(new EchoActor(ns, id, name) {
           @Override
-          protected CompletionStage<CallResult> call(String method, byte[] args) {
+          public CompletionStage<CallResult> call(String method, byte[] args) {
             arrived.countDown();
             return never;
           }
@@ -163,7 +163,7 @@ class RpcTest {
     CompletableFuture<Void> released = new CompletableFuture<>();
     net.listen(null, () -> Client.local(new EchoNode() {
       @Override
-      protected CompletionStage<Client> getActor(String ns, String id, String name) {
+      public CompletionStage<Client> getActor(String ns, String id, String name) {
         return CompletableFuture.completedFuture(Client.local(new EchoActor(ns, id, name) {
           @Override
           public void released() {
