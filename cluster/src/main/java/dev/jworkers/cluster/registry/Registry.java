@@ -65,13 +65,15 @@ public abstract sealed class Registry implements Liveness, AutoCloseable permits
 
   public static UnixRegistry unix(Path sharedDir, String registryName, NodeIdentity me, RegistryOptions options)
       throws IOException {
-    OfdLock.requireSupported();
+    Files.createDirectories(sharedDir);
+    OfdLock.requireSupported(sharedDir); // ownership locks files there even when the registry does not
     return new UnixRegistry(sharedDir, registryName, me, options);
   }
 
   /** CIDR mode: entries are OFD-locked files holding "host:port" (NFSv4 across machines). */
   public static CidrRegistry cidr(Path sharedDir, String registryName, NodeIdentity me, RegistryOptions options)
       throws IOException {
+    Files.createDirectories(sharedDir);
     OfdLock.requireSupported(sharedDir);
     return new CidrRegistry(sharedDir, registryName, me, options);
   }
