@@ -23,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * or holds the owner's 32-byte public key; the owner holds an exclusive OFD lock on it. A live
  * owner named there gets the request routed to it; otherwise this node tries to take the lock,
  * retrying with backoff while another process holds it, until the deadline. Thread-safe: one
- * node holds at most one lock per object, shared by all its callers.
+ * node holds at most one lock per object, shared by all its callers. Each owned object keeps one
+ * file descriptor open, so the fd limit bounds how many objects a node can own.
  */
 public final class ObjectOwnership implements AutoCloseable {
   private static final int KEY_BYTES = 32;
@@ -74,8 +75,8 @@ public final class ObjectOwnership implements AutoCloseable {
         return new Ownership.Owned(mine);
       }
       String named = ownerNamedIn(file);
-      if (named != null && !named.equals(me.id()) && liveness.isAlive(named)) {
-        Optional<PeerAddress> address = liveness.address(named);
+      if (named != null && !named.equals(me.id())) {
+        Optional<PeerAddress> address = liveness.address(named); // present only while it is alive
         if (address.isPresent()) {
           return new Ownership.Routed(named, address.get());
         }

@@ -8,6 +8,6 @@ public interface Liveness {
   /** True when the node's registry entry shows a live process (this node included). */
   boolean isAlive(String nodeId) throws IOException;
 
-  /** The node's address when it is alive. */
+  /** The node's address while it is alive; empty when it is dead (one check answers both). */
   Optional<PeerAddress> address(String nodeId) throws IOException;
 }
