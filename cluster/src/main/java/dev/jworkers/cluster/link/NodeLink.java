@@ -5,7 +5,7 @@ import dev.jworkers.cluster.rpc.RpcConnection;
 import dev.jworkers.cluster.rpc.RpcHandler;
 import dev.jworkers.cluster.transport.HandshakeConfig;
 import dev.jworkers.cluster.transport.NodeServer;
-import dev.jworkers.cluster.transport.PeerAddress;
+import dev.jworkers.cluster.node.PeerAddress;
 import dev.jworkers.cluster.transport.PeerConnections;
 import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;

@@ -4,7 +4,7 @@ import dev.jworkers.cluster.lock.LockMode;
 import dev.jworkers.cluster.lock.OfdLock;
 import dev.jworkers.cluster.node.NodeIdentity;
 import dev.jworkers.cluster.registry.Liveness;
-import dev.jworkers.cluster.registry.PeerAddress;
+import dev.jworkers.cluster.node.PeerAddress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

@@ -1,6 +1,6 @@
 package dev.jworkers.cluster.ownership;
 
-import dev.jworkers.cluster.registry.PeerAddress;
+import dev.jworkers.cluster.node.PeerAddress;
 
 /** The answer of {@link ObjectOwnership#acquireOrRoute}: this node owns the object, or who does. */
 public sealed interface Ownership {

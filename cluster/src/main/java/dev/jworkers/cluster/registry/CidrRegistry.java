@@ -1,5 +1,7 @@
 package dev.jworkers.cluster.registry;
 
+import dev.jworkers.cluster.node.PeerAddress;
+
 import dev.jworkers.cluster.lock.ErrnoException;
 import dev.jworkers.cluster.lock.LockMode;
 import dev.jworkers.cluster.lock.OfdLock;

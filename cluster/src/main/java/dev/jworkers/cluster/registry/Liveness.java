@@ -1,5 +1,7 @@
 package dev.jworkers.cluster.registry;
 
+import dev.jworkers.cluster.node.PeerAddress;
+
 import java.io.IOException;
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
 package dev.jworkers.cluster.registry;
 
+import dev.jworkers.cluster.node.PeerAddress;
+
 import dev.jworkers.cluster.node.NodeIdentity;
 import java.io.IOException;
 import java.net.ConnectException;

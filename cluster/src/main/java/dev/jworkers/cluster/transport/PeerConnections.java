@@ -1,5 +1,7 @@
 package dev.jworkers.cluster.transport;
 
+import dev.jworkers.cluster.node.PeerAddress;
+
 import dev.jworkers.cluster.node.NodeIdentity;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;

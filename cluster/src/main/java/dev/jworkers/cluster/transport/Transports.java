@@ -1,5 +1,7 @@
 package dev.jworkers.cluster.transport;
 
+import dev.jworkers.cluster.node.PeerAddress;
+
 import io.netty.channel.Channel;
 import io.netty.channel.IoEventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;

@@ -5,7 +5,7 @@ import dev.jworkers.cluster.node.NodeIdentity;
 import dev.jworkers.cluster.rpc.Client;
 import dev.jworkers.cluster.rpc.EchoNode;
 import dev.jworkers.cluster.transport.HandshakeConfig;
-import dev.jworkers.cluster.transport.PeerAddress;
+import dev.jworkers.cluster.node.PeerAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;

@@ -13,7 +13,7 @@ import dev.jworkers.cluster.rpc.EchoNode;
 import dev.jworkers.cluster.rpc.RpcException;
 import dev.jworkers.cluster.transport.HandshakeConfig;
 import dev.jworkers.cluster.transport.HandshakeException;
-import dev.jworkers.cluster.transport.PeerAddress;
+import dev.jworkers.cluster.node.PeerAddress;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;

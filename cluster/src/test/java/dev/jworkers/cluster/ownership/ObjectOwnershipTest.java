@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jworkers.cluster.lock.LockMode;
 import dev.jworkers.cluster.lock.OfdLock;
 import dev.jworkers.cluster.node.NodeIdentity;
-import dev.jworkers.cluster.registry.PeerAddress;
+import dev.jworkers.cluster.node.PeerAddress;
 import dev.jworkers.cluster.registry.RegistryOptions;
 import dev.jworkers.cluster.testing.UnixNode;
 import java.nio.file.Files;

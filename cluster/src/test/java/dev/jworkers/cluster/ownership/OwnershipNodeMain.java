@@ -1,6 +1,6 @@
 package dev.jworkers.cluster.ownership;
 
-import dev.jworkers.cluster.registry.PeerAddress;
+import dev.jworkers.cluster.node.PeerAddress;
 import dev.jworkers.cluster.registry.RegistryOptions;
 import dev.jworkers.cluster.testing.Stdin;
 import dev.jworkers.cluster.testing.UnixNode;

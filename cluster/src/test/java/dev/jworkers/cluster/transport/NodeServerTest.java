@@ -1,5 +1,7 @@
 package dev.jworkers.cluster.transport;
 
+import dev.jworkers.cluster.node.PeerAddress;
+
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

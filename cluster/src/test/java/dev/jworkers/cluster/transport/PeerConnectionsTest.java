@@ -1,5 +1,7 @@
 package dev.jworkers.cluster.transport;
 
+import dev.jworkers.cluster.node.PeerAddress;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,5 +1,7 @@
 package dev.jworkers.cluster.transport;
 
+import dev.jworkers.cluster.node.PeerAddress;
+
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketException;

@@ -1,15 +1,24 @@
-package dev.jworkers.cluster.registry;
+package dev.jworkers.cluster.node;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 
-/** Where a node listens: its Unix socket (one machine) or a TCP address (across machines). */
+/**
+ * Where a node listens: its Unix socket (one machine) or a TCP address (across machines). The
+ * registry publishes it; the transport listens on and connects to it.
+ */
 public sealed interface PeerAddress {
-  record Unix(Path socket) implements PeerAddress {}
+  record Unix(Path socket) implements PeerAddress {
+    public Unix {
+      java.util.Objects.requireNonNull(socket, "socket");
+    }
+  }
 
   record Tcp(InetSocketAddress address) implements PeerAddress {
+    /** Port 0 asks the transport's server for any free port. */
     public Tcp {
+      java.util.Objects.requireNonNull(address, "address");
       if (address.isUnresolved()) {
         throw new IllegalArgumentException("a peer address needs an IP, not a host name: " + address);
       }
