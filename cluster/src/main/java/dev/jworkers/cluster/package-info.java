@@ -1,0 +1,2 @@
+/** The cluster layer: a node's registry entry, RPC endpoint and object ownership together. */
+package dev.jworkers.cluster;

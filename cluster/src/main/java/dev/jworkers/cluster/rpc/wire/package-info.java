@@ -1,0 +1,2 @@
+/** rpc.capnp's message structs, written by hand from the schema's layout. */
+package dev.jworkers.cluster.rpc.wire;
