@@ -1,43 +1,29 @@
 package dev.jworkers.cluster.rpc;
 
+import dev.jworkers.cluster.rpc.wire.Rpc;
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
  * A capability in the results of a question not yet answered: calls go to the peer addressed as
  * "the capability at this path of question N's results". Once the Return arrives it forwards
  * to the capability found there (through an embargo when that is one of ours).
  */
-final class PipelineClient extends Client {
-  final RpcConnection connection;
+final class PipelineClient extends PeerClient {
   final Question question;
   final int[] path;
-  /** Touched on the connection's event loop only. */
-  Client resolution;
-  boolean sentCalls;
-  private final java.util.concurrent.atomic.AtomicInteger refs = new java.util.concurrent.atomic.AtomicInteger(1);
+  private final AtomicInteger refs = new AtomicInteger(1);
 
   PipelineClient(RpcConnection connection, Question question, int[] path) {
-    this.connection = connection;
+    super(connection);
     this.question = question;
     this.path = path;
   }
 
   @Override
-  Pending deliver(OutCall call) {
-    return connection.onLoop(call, () -> {
-      if (resolution != null) {
-        return resolution.deliver(call);
-      }
-      sentCalls = true;
-      return connection.sendCall(call, t -> {
-        var answer = t.initPromisedAnswer();
-        answer.setQuestionId(question.id);
-        answer.setPath(path);
-      });
-    });
-  }
-
-  @Override
-  Client settled() {
-    return resolution == null ? this : resolution.settled();
+  void writeTarget(Rpc.MessageTarget.Builder target) {
+    Rpc.PromisedAnswer.Builder answer = target.initPromisedAnswer();
+    answer.setQuestionId(question.id);
+    answer.setPath(path);
   }
 
   @Override

@@ -553,23 +553,7 @@ public final class RpcConnection {
   private void settle(Question q, Response response, RpcException error) {
     for (PipelineClient pc : q.settle(response, error)) {
       Client target = response != null ? response.capAt(pc.path) : new BrokenClient(error);
-      Client now = target.settled();
-      if (pc.sentCalls && !hostedByPeer(now) && !(now instanceof BrokenClient)) {
-        // Calls sent through the peer may still be on their way back to us: hold new ones until
-        // a Disembargo has made the same trip.
-        PromiseClient held = new PromiseClient();
-        int embargo = embargoes.add(new Embargo(held, target.retain()));
-        MessageBuilder m = new MessageBuilder(32);
-        Rpc.Disembargo.Builder d = m.initRoot(Rpc.Message.TYPE).initDisembargo();
-        Rpc.PromisedAnswer.Builder pa = d.initTarget().initPromisedAnswer();
-        pa.setQuestionId(q.id);
-        pa.setPath(pc.path);
-        d.setSenderLoopback(embargo);
-        send(m);
-        pc.resolution = held;
-      } else {
-        pc.resolution = target.retain();
-      }
+      pc.resolution = resolutionOf(pc, target.retain());
     }
     MessageBuilder m = new MessageBuilder(16);
     Rpc.Finish.Builder f = m.initRoot(Rpc.Message.TYPE).initFinish();
@@ -585,8 +569,7 @@ public final class RpcConnection {
   }
 
   private boolean hostedByPeer(Client c) {
-    return (c instanceof ImportClient ic && ic.connection == this)
-        || (c instanceof PipelineClient pc && pc.connection == this);
+    return c instanceof PeerClient p && p.connection == this;
   }
 
   private void handleRelease(Rpc.Release.Reader r) {
@@ -610,19 +593,27 @@ public final class RpcConnection {
       resolution.close();
       return;
     }
-    Client now = resolution.settled();
-    if (ic.sentCalls && !hostedByPeer(now) && !(now instanceof BrokenClient)) {
-      PromiseClient held = new PromiseClient();
-      int embargo = embargoes.add(new Embargo(held, resolution));
-      MessageBuilder m = new MessageBuilder(32);
-      Rpc.Disembargo.Builder d = m.initRoot(Rpc.Message.TYPE).initDisembargo();
-      d.initTarget().setImportedCap(ic.id);
-      d.setSenderLoopback(embargo);
-      send(m);
-      ic.resolution = held;
-    } else {
-      ic.resolution = resolution;
+    ic.resolution = resolutionOf(ic, resolution);
+  }
+
+  /**
+   * What a peer-hosted promise forwards to once it resolved to {@code target}. When calls already
+   * went through the peer and {@code target} is not the peer's, they may still be on their way
+   * back to us: new calls wait behind a Disembargo that makes the same trip.
+   */
+  private Client resolutionOf(PeerClient promise, Client target) {
+    Client now = target.settled();
+    if (!promise.sentCalls || hostedByPeer(now) || now instanceof BrokenClient) {
+      return target;
     }
+    PromiseClient held = new PromiseClient();
+    int embargo = embargoes.add(new Embargo(held, target));
+    MessageBuilder m = new MessageBuilder(32);
+    Rpc.Disembargo.Builder d = m.initRoot(Rpc.Message.TYPE).initDisembargo();
+    promise.writeTarget(d.initTarget());
+    d.setSenderLoopback(embargo);
+    send(m);
+    return held;
   }
 
   private void handleDisembargo(Rpc.Disembargo.Reader d) {
@@ -631,12 +622,8 @@ public final class RpcConnection {
         Client target = targetOf(d.target()).settled();
         MessageBuilder m = new MessageBuilder(32);
         Rpc.Disembargo.Builder reply = m.initRoot(Rpc.Message.TYPE).initDisembargo();
-        if (target instanceof ImportClient ic && ic.connection == this) {
-          reply.initTarget().setImportedCap(ic.id);
-        } else if (target instanceof PipelineClient pc && pc.connection == this) {
-          Rpc.PromisedAnswer.Builder pa = reply.initTarget().initPromisedAnswer();
-          pa.setQuestionId(pc.question.id);
-          pa.setPath(pc.path);
+        if (hostedByPeer(target)) {
+          ((PeerClient) target).writeTarget(reply.initTarget());
         } else {
           throw new ProtocolError("Disembargo senderLoopback for a capability that does not point back to the sender");
         }

@@ -198,10 +198,7 @@ class RpcTest {
       return CompletableFuture.completedFuture(null);
     }));
     List<Integer> order = new java.util.concurrent.CopyOnWriteArrayList<>();
-    Client recorder = Client.local((iface, method, context) -> {
-      order.add(context.params(dev.jworkers.cluster.api.ClusterSchema.CALL_RESULTS).u32(0));
-      return CompletableFuture.completedFuture(null);
-    });
+    Client recorder = recorder(order);
     RpcConnection connection = net.connect(null);
     Client server = connection.bootstrap();
     CompletableFuture<Void> done = new CompletableFuture<>();
@@ -240,10 +237,7 @@ class RpcTest {
       return CompletableFuture.completedFuture(null);
     }));
     List<Integer> order = new java.util.concurrent.CopyOnWriteArrayList<>();
-    Client recorder = Client.local((iface, method, context) -> {
-      order.add(context.params(dev.jworkers.cluster.api.ClusterSchema.CALL_RESULTS).u32(0));
-      return CompletableFuture.completedFuture(null);
-    });
+    Client recorder = recorder(order);
     RpcConnection connection = net.connect(null);
     Request r = connection.bootstrap().newCall(LOOP, 2);
     r.params(dev.jworkers.cluster.api.ClusterSchema.ONE_POINTER).setCap(0, r.cap(recorder));
@@ -268,6 +262,14 @@ class RpcTest {
     CompletableFuture<Client> settled = new CompletableFuture<>();
     connection.channel().eventLoop().execute(() -> settled.complete(promise.settled()));
     assertInstanceOf(LocalClient.class, await(settled), "the promise now points straight at our recorder");
+  }
+
+  /** Records the number each call carries, in arrival order. */
+  private static Client recorder(List<Integer> order) {
+    return Client.local((iface, method, context) -> {
+      order.add(context.params(dev.jworkers.cluster.api.ClusterSchema.CALL_RESULTS).u32(0));
+      return CompletableFuture.completedFuture(null);
+    });
   }
 
   private static CompletableFuture<Response> record(Client target, int n) {

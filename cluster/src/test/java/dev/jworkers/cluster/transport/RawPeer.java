@@ -31,12 +31,22 @@ final class RawPeer implements AutoCloseable {
     return new RawPeer(SocketChannel.open(Transports.socketAddress(address)));
   }
 
+  /**
+   * Writes the parts as one buffer: sent part by part, a peer that rejects the first part and
+   * closes could make the write of the next one fail (EPIPE) before the test reads the outcome.
+   */
   void write(byte[]... parts) throws IOException {
+    int size = 0;
     for (byte[] part : parts) {
-      ByteBuffer buf = ByteBuffer.wrap(part);
-      while (buf.hasRemaining()) {
-        channel.write(buf);
-      }
+      size += part.length;
+    }
+    ByteBuffer buf = ByteBuffer.allocate(size);
+    for (byte[] part : parts) {
+      buf.put(part);
+    }
+    buf.flip();
+    while (buf.hasRemaining()) {
+      channel.write(buf);
     }
   }
 
