@@ -50,10 +50,6 @@ public class WireBuilder extends StructBuilder {
     _setShortField(index, (short) value);
   }
 
-  public final void setU8(int index, int value) {
-    _setByteField(index, (byte) value);
-  }
-
   public final void setU64(int index, long value) {
     _setLongField(index, value);
   }

@@ -37,15 +37,6 @@ public class WireReader extends StructReader {
     return (int) (word >>> 32);
   }
 
-  /** True when pointer field {@code index} is a capability pointer. */
-  public final boolean isCap(int index) {
-    return index < pointerCount && (segment.get(pointers + index) & 3) == 3 && segment.get(pointers + index) != 0;
-  }
-
-  public final boolean isNull(int index) {
-    return _pointerFieldIsNull(index);
-  }
-
   /** Pointer field {@code index} read as a struct of any type (empty when null). */
   public final WireReader struct(int index) {
     return _getPointerField(ANY, index);
@@ -69,10 +60,6 @@ public class WireReader extends StructReader {
 
   public final int u16(int index) {
     return _getShortField(index) & 0xFFFF;
-  }
-
-  public final int u8(int index) {
-    return _getByteField(index) & 0xFF;
   }
 
   public final long u64(int index) {

@@ -55,11 +55,6 @@ public final class NodeLink implements AutoCloseable {
     return peers.connect(nodeId, address).thenApply(ch -> ch.attr(PEER_BOOTSTRAP).get());
   }
 
-  /** The RPC connection behind a peer's Node, once connected (for its close/quiet state). */
-  public CompletableFuture<RpcConnection> connection(String nodeId, PeerAddress address) {
-    return peers.connect(nodeId, address).thenApply(ch -> ch.attr(RpcHandler.CONNECTION).get());
-  }
-
   @Override
   public void close() {
     peers.close();

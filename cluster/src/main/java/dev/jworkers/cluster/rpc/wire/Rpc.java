@@ -258,7 +258,6 @@ public final class Rpc {
 
     public static final class Builder extends WireBuilder {
       public Builder(SegmentBuilder s, int d, int p, int ds, short pc) { super(s, d, p, ds, pc); }
-      public void setNone() { setU16(0, NONE); }
       public void setSenderHosted(int id) { setU16(0, SENDER_HOSTED); setU32(1, id); }
       public void setSenderPromise(int id) { setU16(0, SENDER_PROMISE); setU32(1, id); }
       public void setReceiverHosted(int id) { setU16(0, RECEIVER_HOSTED); setU32(1, id); }
