@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import dev.jworkers.runtime.actor.ActorSettings;
 import dev.jworkers.runtime.config.Listener;
 import dev.jworkers.runtime.config.WorkerConfig;
+import dev.jworkers.runtime.cron.CronTriggers;
 import dev.jworkers.runtime.js.JsEngine;
 import dev.jworkers.runtime.log.Log;
 import dev.jworkers.runtime.server.HttpServer;
@@ -32,7 +33,7 @@ public final class RuntimeNode implements AutoCloseable {
      * name. {@code engine} may be shared between nodes (tests); null makes a new one.
      */
     public record Options(List<WorkerConfig> workers, List<Listener> listeners, int shards, boolean noJit,
-                          ServerLimits limits, JsEngine engine, ActorSettings actors) {
+                          ServerLimits limits, JsEngine engine, ActorSettings actors, boolean testScheduled) {
         public Options {
             if (actors == null) actors = ActorSettings.IN_MEMORY;
             workers = List.copyOf(workers);
@@ -74,16 +75,21 @@ public final class RuntimeNode implements AutoCloseable {
 
         /** One Worker on one address: every request goes to it. */
         public Options(List<WorkerConfig> workers, String host, int port, int shards, boolean noJit, ServerLimits limits, JsEngine engine) {
-            this(workers, List.of(Listener.of(host, port, workers.get(0).name())), shards, noJit, limits, engine, null);
+            this(workers, List.of(Listener.of(host, port, workers.get(0).name())), shards, noJit, limits, engine, null, false);
         }
 
         /** Durable Objects kept in memory. */
         public Options(List<WorkerConfig> workers, List<Listener> listeners, int shards, boolean noJit, ServerLimits limits, JsEngine engine) {
-            this(workers, listeners, shards, noJit, limits, engine, null);
+            this(workers, listeners, shards, noJit, limits, engine, null, false);
         }
 
         public Options withActors(ActorSettings a) {
-            return new Options(workers, listeners, shards, noJit, limits, engine, a);
+            return new Options(workers, listeners, shards, noJit, limits, engine, a, testScheduled);
+        }
+
+        /** wrangler's --test-scheduled: GET /__scheduled?cron=... runs the scheduled handler. */
+        public Options withTestScheduled(boolean on) {
+            return new Options(workers, listeners, shards, noJit, limits, engine, actors, on);
         }
     }
 
@@ -119,6 +125,7 @@ public final class RuntimeNode implements AutoCloseable {
             }
             shards = new ShardGroup(o.shards(), bundles, o.actors());
             server = new HttpServer(shards, o.limits());
+            if (o.testScheduled()) server.enableTestScheduled();
             engine = engineFuture.join();
             long t1 = System.nanoTime();
             shards.loadFirst(engine, bundles);
@@ -126,6 +133,7 @@ public final class RuntimeNode implements AutoCloseable {
             // Connections can be accepted now: those handed to shards still loading wait their turn.
             List<InetSocketAddress> bound = bind(server, o);
             shards.loadRest(engine, bundles);
+            CronTriggers.start(shards, o.workers(), java.time.Clock.systemUTC());
             LOG.debug("engine ready after " + (t1 - t0) / 1_000_000 + " ms; first shard loaded in " + (t2 - t1) / 1_000_000
                     + " ms, the other " + (o.shards() - 1) + " in " + (System.nanoTime() - t2) / 1_000_000 + " ms");
             return new RuntimeNode(engine, owns, shards, server, bound);

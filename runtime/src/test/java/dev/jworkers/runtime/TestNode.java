@@ -63,8 +63,22 @@ final class TestNode implements AutoCloseable {
     }
 
     static TestNode serve(WorkerConfig cfg, int shards, ServerLimits limits, Path dir) throws Exception {
-        RuntimeNode node = RuntimeNode.start(new RuntimeNode.Options(List.of(cfg), "127.0.0.1", 0, shards, false, limits, ENGINE));
+        return serve(cfg, shards, limits, dir, false);
+    }
+
+    /** With {@code testScheduled}, GET /__scheduled runs the scheduled handler (wrangler's --test-scheduled). */
+    static TestNode serve(WorkerConfig cfg, int shards, ServerLimits limits, Path dir, boolean testScheduled) throws Exception {
+        RuntimeNode node = RuntimeNode.start(new RuntimeNode.Options(List.of(cfg), "127.0.0.1", 0, shards, false, limits, ENGINE)
+                .withTestScheduled(testScheduled));
         return new TestNode(node, dir);
+    }
+
+    /** A module Worker on one shard with /__scheduled enabled. */
+    static TestNode scheduled(String source) throws Exception {
+        Path dir = Files.createTempDirectory("jworkers-test");
+        Files.writeString(dir.resolve("worker.js"), source);
+        WorkerConfig cfg = new WorkerConfig("test", dir.toRealPath(), dir.resolve("worker.js").toRealPath(), null, Map.of(), 30_000);
+        return serve(cfg, 1, ServerLimits.DEFAULT, dir, true);
     }
 
     /** A Worker for {@link #workers}: its name, its module source, and its service bindings. */

@@ -47,6 +47,7 @@ public final class ServeCommand {
               --cpu-limit-ms N   longest uninterrupted JS run before the request fails with 503
                                  (default 30000, or the config's limits.cpu_ms), for every Worker
               --no-jit           run JavaScript interpreter-only (no Graal compiler)
+              --test-scheduled   GET /__scheduled?cron=... runs the scheduled handler (as wrangler's flag)
               --log-level L      debug, info, warn or error (default info)
               --help             this text
             """;
@@ -57,9 +58,9 @@ public final class ServeCommand {
 
     /** The command line; null means "not given" for options a runtime config may also set. */
     record Args(Path path, String host, Integer port, Integer shards, Path storage, Long cpuLimit, boolean noJit, Log.Level level, String env,
-                Integer idleTimeoutMs) {
+                Integer idleTimeoutMs, boolean testScheduled) {
         Args(Path path, String host, Integer port, Integer shards, Path storage, Long cpuLimit, boolean noJit, Log.Level level, String env) {
-            this(path, host, port, shards, storage, cpuLimit, noJit, level, env, null);
+            this(path, host, port, shards, storage, cpuLimit, noJit, level, env, null, false);
         }
     }
 
@@ -71,6 +72,7 @@ public final class ServeCommand {
         Path storage = null;
         Long cpu = null;
         boolean noJit = false;
+        boolean testScheduled = false;
         Log.Level level = Log.Level.INFO;
         String env = null;
         Integer idle = null;
@@ -90,6 +92,7 @@ public final class ServeCommand {
                 case "--cpu-limit-ms" -> cpu = (long) intArg(a, value != null ? value : next(argv, ++i, a), 1, Integer.MAX_VALUE);
                 case "--idle-timeout-ms" -> idle = intArg(a, value != null ? value : next(argv, ++i, a), 1, Integer.MAX_VALUE);
                 case "--no-jit" -> noJit = true;
+                case "--test-scheduled" -> testScheduled = true;
                 case "--env", "-e" -> env = value != null ? value : next(argv, ++i, a);
                 case "--log-level" -> {
                     String l = value != null ? value : next(argv, ++i, a);
@@ -103,7 +106,7 @@ public final class ServeCommand {
                 }
             }
         }
-        return new Args(path, host, port, shards, storage, cpu, noJit, level, env, idle);
+        return new Args(path, host, port, shards, storage, cpu, noJit, level, env, idle, testScheduled);
     }
 
     private static String next(List<String> argv, int i, String flag) throws UsageException {
@@ -145,7 +148,7 @@ public final class ServeCommand {
         RuntimeNode node;
         try {
             node = RuntimeNode.start(new RuntimeNode.Options(workers, d.listeners(), shards, args.noJit(), ServerLimits.DEFAULT, null)
-                    .withActors(actorSettings(storage, args.idleTimeoutMs())));
+                    .withActors(actorSettings(storage, args.idleTimeoutMs())).withTestScheduled(args.testScheduled()));
         } catch (WorkerLoadException | IllegalStateException e) {
             err.println("error: " + e.getMessage());
             return 1;

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param services           service bindings ({@code services})
  * @param durableObjects     Durable Object namespace bindings ({@code durable_objects.bindings})
  * @param migrations         Durable Object class migrations, in file order
+ * @param crons              cron triggers ({@code triggers.crons}): when the scheduled handler runs (UTC)
  * @param shards             load the Worker on the first {@code shards} shards only (0: on every shard);
  *                           calls from other shards cross to them. Only for Workers reached by bindings.
  * @param uniqueKeys         Durable Object class -> namespace unique key, where the runtime config sets
@@ -26,10 +27,11 @@ import java.util.Map;
 public record WorkerConfig(String name, Path root, Path main, String compatibilityDate, List<String> compatibilityFlags,
                            Map<String, VarValue> vars, long cpuLimitMillis, List<ModuleRule> rules,
                            List<ServiceBinding> services, List<DurableObjectBinding> durableObjects,
-                           List<Migration> migrations, int shards, Map<String, String> uniqueKeys) {
+                           List<Migration> migrations, int shards, Map<String, String> uniqueKeys, List<String> crons) {
 
     public WorkerConfig {
         uniqueKeys = Map.copyOf(uniqueKeys);
+        crons = List.copyOf(crons);
     }
 
     /** Without unique keys set. */
@@ -37,14 +39,14 @@ public record WorkerConfig(String name, Path root, Path main, String compatibili
                         Map<String, VarValue> vars, long cpuLimitMillis, List<ModuleRule> rules,
                         List<ServiceBinding> services, List<DurableObjectBinding> durableObjects,
                         List<Migration> migrations, int shards) {
-        this(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, shards, Map.of());
+        this(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, shards, Map.of(), List.of());
     }
 
     /** A Worker on every shard. */
     public WorkerConfig(String name, Path root, Path main, String compatibilityDate, List<String> compatibilityFlags,
                         Map<String, VarValue> vars, long cpuLimitMillis, List<ModuleRule> rules,
                         List<ServiceBinding> services, List<DurableObjectBinding> durableObjects, List<Migration> migrations) {
-        this(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, 0, Map.of());
+        this(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, 0, Map.of(), List.of());
     }
 
     /** A Worker with no bindings but {@code vars} and the default module rules (scripts, tests). */
@@ -79,23 +81,28 @@ public record WorkerConfig(String name, Path root, Path main, String compatibili
     public record Rename(String from, String to) {}
 
     public WorkerConfig withCpuLimit(long millis) {
-        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, millis, rules, services, durableObjects, migrations, shards, uniqueKeys);
+        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, millis, rules, services, durableObjects, migrations, shards, uniqueKeys, crons);
     }
 
     public WorkerConfig withServices(List<ServiceBinding> services) {
-        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, shards, uniqueKeys);
+        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, shards, uniqueKeys, crons);
     }
 
     public WorkerConfig withDurableObjects(List<DurableObjectBinding> durableObjects) {
-        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, shards, uniqueKeys);
+        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, shards, uniqueKeys, crons);
+    }
+
+    /** Cron triggers ({@code triggers.crons}), each a valid 5-field expression. */
+    public WorkerConfig withCrons(List<String> crons) {
+        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, shards, uniqueKeys, crons);
     }
 
     public WorkerConfig withShards(int shards) {
-        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, shards, uniqueKeys);
+        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, shards, uniqueKeys, crons);
     }
 
     public WorkerConfig withName(String name) {
-        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, shards, uniqueKeys);
+        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, shards, uniqueKeys, crons);
     }
 
     /**
@@ -108,10 +115,10 @@ public record WorkerConfig(String name, Path root, Path main, String compatibili
     }
 
     public WorkerConfig withUniqueKeys(Map<String, String> keys) {
-        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, shards, keys);
+        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, shards, keys, crons);
     }
 
     public WorkerConfig withMigrations(List<Migration> migrations) {
-        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, shards, uniqueKeys);
+        return new WorkerConfig(name, root, main, compatibilityDate, compatibilityFlags, vars, cpuLimitMillis, rules, services, durableObjects, migrations, shards, uniqueKeys, crons);
     }
 }

@@ -24,10 +24,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class WranglerConfigLoader {
     public static final Set<String> FILE_NAMES = Set.of("wrangler.jsonc", "wrangler.json", "wrangler.toml");
     private static final Set<String> SUPPORTED = Set.of("name", "main", "compatibility_date", "compatibility_flags", "vars",
-            "limits", "rules", "services", "durable_objects", "migrations", "env", "$schema");
+            "limits", "rules", "services", "durable_objects", "migrations", "triggers", "env", "$schema");
     /** Keys an {@code env.<name>} section may hold. */
     private static final Set<String> ENV_SUPPORTED = Set.of("name", "main", "compatibility_date", "compatibility_flags", "vars",
-            "limits", "rules", "services", "durable_objects", "migrations");
+            "limits", "rules", "services", "durable_objects", "migrations", "triggers");
     /** As in wrangler, an env section does not inherit these from the top level: it brings its own or has none. */
     private static final List<String> NON_INHERITABLE = List.of("vars", "services", "durable_objects");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -105,7 +105,28 @@ public final class WranglerConfigLoader {
         Path bundleRoot = mainPath.startsWith(dir) ? dir : mainPath.getParent();
         if (name == null) name = dir.getFileName() == null ? "worker" : dir.getFileName().toString();
         return new WorkerConfig(name, bundleRoot, mainPath, date, List.copyOf(flags), vars, cpu, rules,
-                List.copyOf(services), List.copyOf(objects), List.copyOf(migrations));
+                List.copyOf(services), List.copyOf(objects), List.copyOf(migrations)).withCrons(crons(root, where, warn));
+    }
+
+    /** {@code triggers.crons}: 5-field cron expressions, each checked here so a typo fails at load. */
+    private static List<String> crons(Layer root, String where, Consumer<String> warn) throws ConfigException {
+        JsonNode triggers = root.get("triggers");
+        String field = root.field("triggers");
+        if (triggers == null) return List.of();
+        if (!triggers.isObject()) throw Fields.error(where, field, "expected an object with 'crons'");
+        Fields.warnUnknown(triggers, Set.of("crons"), where, field + ".", warn);
+        JsonNode crons = triggers.get("crons");
+        if (crons == null) return List.of();
+        if (!crons.isArray()) throw Fields.error(where, field + ".crons", "expected an array of cron expressions");
+        List<String> out = Fields.strings(crons, where, field + ".crons");
+        for (int i = 0; i < out.size(); i++) {
+            try {
+                dev.jworkers.runtime.cron.CronExpression.parse(out.get(i));
+            } catch (IllegalArgumentException e) {
+                throw Fields.error(where, field + ".crons[" + i + "]", e.getMessage());
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** A Worker from a bare entry file: named after the file, its directory is the bundle root. */

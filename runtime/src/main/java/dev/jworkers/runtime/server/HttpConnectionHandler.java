@@ -175,7 +175,9 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
         }
         RequestContext rc = shard.newRequest(req.method().name(), Endpoint.urlOf(req, ctx.channel()), headersBlob(req.headers()), p.body, ex);
         ex.rc = rc;
-        worker.dispatch(rc);
+        ScheduledTrigger trigger = server.testScheduled ? ScheduledTrigger.of(req.uri()) : null;
+        if (trigger != null) worker.dispatchScheduled(rc, trigger.time(), trigger.cron());
+        else worker.dispatch(rc);
     }
 
     private static String headersBlob(HttpHeaders headers) {

@@ -33,10 +33,17 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 public final class HttpServer implements AutoCloseable {
     final ServerLimits limits;
     final ServerStats stats = new ServerStats();
+    /** wrangler's --test-scheduled: /__scheduled?cron=... runs the scheduled handler (see ScheduledTrigger). */
+    volatile boolean testScheduled;
     private final ShardGroup shards;
     private final EventLoopGroup acceptor;
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final List<Channel> listeners = new ArrayList<>();
+
+    /** Lets requests to /__scheduled (and /cdn-cgi/handler/scheduled) fire the scheduled handler. */
+    public void enableTestScheduled() {
+        testScheduled = true;
+    }
 
     public HttpServer(ShardGroup shards, ServerLimits limits) {
         this.shards = shards;

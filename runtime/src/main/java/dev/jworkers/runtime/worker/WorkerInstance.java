@@ -46,6 +46,7 @@ public final class WorkerInstance implements AutoCloseable {
     private final RpcOps rpc;
     private final Actors actors;
     private Value dispatchFetch;
+    private Value dispatchScheduled;
     private boolean closed;
 
     private WorkerInstance(JsEngine engine, WorkerBundle bundle, Shard shard) {
@@ -118,6 +119,7 @@ public final class WorkerInstance implements AutoCloseable {
                                      : "the module has no default export with a fetch(request, env, ctx) method"));
         }
         this.dispatchFetch = internal.getMember("dispatchFetch");
+        this.dispatchScheduled = internal.getMember("dispatchScheduled");
         if (Log.enabled(Log.Level.DEBUG)) {
             log.debug("loaded on shard " + shard.index + ": context " + contextNanos / 1_000_000 + " ms, web APIs "
                     + (t1 - t0) / 1_000_000 + " ms, Worker code " + (System.nanoTime() - t1) / 1_000_000 + " ms");
@@ -198,6 +200,14 @@ public final class WorkerInstance implements AutoCloseable {
     public void dispatch(RequestContext rc, String entrypoint, boolean binding, String actorId, String actorName) {
         shard.runJs(this, rc, () -> dispatchFetch.executeVoid(rc.id, rc.method, rc.url, rc.headersBlob, rc.hasBody(), entrypoint, binding,
                 actorId, actorName));
+    }
+
+    /**
+     * Runs the Worker's scheduled handler for cron {@code cron} at {@code scheduledTime} (epoch
+     * ms); {@code rc}'s sink gets 200 "Ran scheduled event" once it settled, or the error.
+     */
+    public void dispatchScheduled(RequestContext rc, long scheduledTime, String cron) {
+        shard.runJs(this, rc, () -> dispatchScheduled.executeVoid(rc.id, (double) scheduledTime, cron));
     }
 
     public RpcOps rpc() { return rpc; }

@@ -77,6 +77,20 @@ class WranglerConfigLoaderTest {
     }
 
     @Test
+    void cronTriggersAreReadAndCheckedAtLoad() throws Exception {
+        WorkerConfig c = load("wrangler.jsonc", """
+                { "name": "c", "main": "index.js", "triggers": { "crons": ["*/5 * * * *", "0 17 * * sun"] } }
+                """, new ArrayList<>());
+        assertEquals(List.of("*/5 * * * *", "0 17 * * sun"), c.crons());
+        var bad = assertThrows(ConfigException.class, () -> load("wrangler.jsonc",
+                "{\"name\":\"c\",\"main\":\"index.js\",\"triggers\":{\"crons\":[\"* * * * *\", \"61 * * * *\"]}}", new ArrayList<>()));
+        assertTrue(bad.getMessage().contains("field 'triggers.crons[1]': cron \"61 * * * *\": minute 61 is out of range 0-59"), bad.getMessage());
+        var notArray = assertThrows(ConfigException.class, () -> load("wrangler.jsonc",
+                "{\"name\":\"c\",\"main\":\"index.js\",\"triggers\":{\"crons\":\"* * * * *\"}}", new ArrayList<>()));
+        assertTrue(notArray.getMessage().contains("field 'triggers.crons': expected an array of cron expressions"), notArray.getMessage());
+    }
+
+    @Test
     void errorsNameTheFileTheFieldAndWhatIsExpected() {
         var e1 = assertThrows(ConfigException.class, () -> load("wrangler.jsonc", "{\"name\":\"a\"}", new ArrayList<>()));
         assertTrue(e1.getMessage().endsWith("wrangler.jsonc: field 'main' is required: the path of the Worker's entry module"), e1.getMessage());

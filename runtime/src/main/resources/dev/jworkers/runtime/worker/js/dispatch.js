@@ -46,6 +46,35 @@
     passThroughOnException() { }
   }
   internal.defineGlobal('FetchEvent', FetchEvent);
+
+  // The scheduled event (cron triggers): `scheduled(controller, env, ctx)` of the default export,
+  // or a service-worker 'scheduled' listener getting a ScheduledEvent.
+  class ScheduledController {
+    #time; #cron;
+    constructor(token, time, cron) {
+      if (token !== CTX) throw new TypeError('Illegal constructor');
+      this.#time = time;
+      this.#cron = cron;
+    }
+    get scheduledTime() { return this.#time; }
+    get cron() { return this.#cron; }
+    noRetry() { }
+  }
+  Object.defineProperty(ScheduledController.prototype, Symbol.toStringTag, { value: 'ScheduledController', configurable: true });
+  const scheduledEventState = new WeakMap();
+  class ScheduledEvent extends internal.Event {
+    constructor(type, init) {
+      super(type);
+      if (init === CTX) return;
+      throw new TypeError('Illegal constructor');
+    }
+    get scheduledTime() { return scheduledEventState.get(this).controller.scheduledTime; }
+    get cron() { return scheduledEventState.get(this).controller.cron; }
+    noRetry() { }
+    waitUntil(promise) { scheduledEventState.get(this).ctx.waitUntil(promise); }
+  }
+  internal.defineGlobal('ScheduledController', ScheduledController);
+  internal.defineGlobal('ScheduledEvent', ScheduledEvent);
   internal.defineGlobal('ExecutionContext', ExecutionContext);
 
   // `vars` arrive as one JSON object; service-worker scripts see them (and bindings) as globals.
@@ -120,6 +149,34 @@
       return state.response;
     };
     return true;
+  };
+
+  function scheduledHandler(controller, id) {
+    const ctx = new ExecutionContext(CTX, id);
+    if (moduleNs === null) {
+      if (internal.listenerCount(globalThis, 'scheduled') === 0) throw new TypeError('Handler does not export a scheduled() function.');
+      const event = new ScheduledEvent('scheduled', CTX);
+      scheduledEventState.set(event, { controller, ctx });
+      internal.fireEvent(globalThis, event);
+      return undefined;
+    }
+    const ep = internal.entrypoint(null, id);
+    if (typeof ep.target.scheduled !== 'function') throw new TypeError('Handler does not export a scheduled() function.');
+    return ep.handlers ? ep.target.scheduled(controller, env, ep.ctx) : ep.target.scheduled(controller);
+  }
+
+  // A cron trigger firing (or the test endpoint): answers 200 when the handler has settled,
+  // or fails with its error.
+  internal.dispatchScheduled = function (id, scheduledTime, cron) {
+    const controller = new ScheduledController(CTX, scheduledTime, cron);
+    let run;
+    try {
+      run = Promise.resolve(scheduledHandler(controller, id));
+    } catch (e) {
+      run = Promise.reject(e);
+    }
+    run.then(() => http.respond(id, 200, 'OK', 'content-type\ntext/plain;charset=UTF-8\n', 'Ran scheduled event'),
+      (e) => fail(id, e, false));
   };
 
   // A request for this Worker: from a listener, or (binding) from another Worker's service binding,
