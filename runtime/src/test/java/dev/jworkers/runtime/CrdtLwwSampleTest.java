@@ -5,20 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.jworkers.runtime.config.WorkerConfig;
-import dev.jworkers.runtime.config.WranglerConfigLoader;
-import dev.jworkers.runtime.server.ServerLimits;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,13 +25,7 @@ class CrdtLwwSampleTest {
 
   @Test
   void concurrentWritesThroughDifferentNodesConvergeAndGrowingKeepsEveryKey() throws Exception {
-    Path dir = Files.createTempDirectory("crdt-lww");
-    Path sample = Path.of("..", "samples", "workers", "crdt-lww");
-    try (Stream<Path> files = Files.list(sample)) {
-      for (Path f : files.toList()) Files.copy(f, dir.resolve(f.getFileName()));
-    }
-    WorkerConfig cfg = WranglerConfigLoader.load(dir.resolve("wrangler.jsonc"), w -> {});
-    try (TestNode node = TestNode.serve(cfg, 2, ServerLimits.DEFAULT, dir)) {
+    try (TestNode node = TestNode.samples("crdt-lww")) {
       HttpClient client = HttpClient.newHttpClient();
       int keys = 12;
       List<CompletableFuture<HttpResponse<String>>> writes = new ArrayList<>();

@@ -120,6 +120,27 @@ final class TestNode implements AutoCloseable {
         return new TestNode(node, dir);
     }
 
+    /**
+     * Serves samples from samples/workers (copied to a temp folder, loaded from their wrangler
+     * configs): the first one answers requests, the others are reached through its bindings.
+     */
+    static TestNode samples(String... folders) throws Exception {
+        Path dir = Files.createTempDirectory("jworkers-sample");
+        List<WorkerConfig> configs = new java.util.ArrayList<>();
+        for (String folder : folders) {
+            Path from = Path.of("..", "samples", "workers").resolve(folder);
+            Path to = Files.createDirectories(dir.resolve(folder));
+            try (var files = Files.list(from)) {
+                for (Path f : files.toList()) {
+                    if (Files.isRegularFile(f)) Files.copy(f, to.resolve(f.getFileName()));
+                }
+            }
+            configs.add(dev.jworkers.runtime.config.WranglerConfigLoader.load(to.resolve("wrangler.jsonc"), w -> {}));
+        }
+        RuntimeNode node = RuntimeNode.start(new RuntimeNode.Options(configs, "127.0.0.1", 0, 2, false, ServerLimits.DEFAULT, ENGINE));
+        return new TestNode(node, dir);
+    }
+
     /** Deletes a folder tree (a test's storage). */
     static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) return;
