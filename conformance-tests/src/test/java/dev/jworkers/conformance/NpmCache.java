@@ -33,7 +33,7 @@ public final class NpmCache {
         Path templates = dir.resolve("package/templates");
         if (Files.isDirectory(templates)) return templates;
         Path tgz = dir.resolve("create-cloudflare-" + CREATE_CLOUDFLARE + ".tgz");
-        run(dir, List.of("npm", "pack", "--silent", "create-cloudflare@" + CREATE_CLOUDFLARE), "npm pack create-cloudflare@" + CREATE_CLOUDFLARE);
+        run(dir, List.of("npm", "pack", "create-cloudflare@" + CREATE_CLOUDFLARE), "npm pack create-cloudflare@" + CREATE_CLOUDFLARE);
         run(dir, List.of("tar", "xzf", tgz.getFileName().toString()), "unpacking create-cloudflare");
         if (!Files.isDirectory(templates)) throw new Unavailable("create-cloudflare@" + CREATE_CLOUDFLARE + " has no templates folder");
         return templates;
@@ -73,8 +73,11 @@ public final class NpmCache {
                     throw new Unavailable(what + ": timed out");
                 }
                 if (p.exitValue() != 0) {
-                    List<String> err = Files.readAllLines(log);
-                    String last = err.isEmpty() ? "exit " + p.exitValue() : err.get(err.size() - 1);
+                    // npm's error code names the cause (e.g. ECONNREFUSED) without addresses or paths,
+                    // which the table (written into the docs) must not hold.
+                    List<String> err = Files.readAllLines(log).stream().filter(l -> !l.isBlank()).toList();
+                    String last = err.stream().filter(l -> l.startsWith("npm error code") || l.startsWith("npm ERR! code")).findFirst()
+                            .orElse("exit " + p.exitValue()).strip();
                     throw new Unavailable(what + " failed: " + last);
                 }
                 return new String(out);
