@@ -1,0 +1,110 @@
+package dev.jworkers.conformance;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A runtime serving one workspace on a free loopback port; closing stops it (and its children). */
+public final class Server implements AutoCloseable {
+    private final Process process;
+    private final Path log;
+    public final int port;
+
+    private Server(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    public String origin() { return "http://127.0.0.1:" + port; }
+
+    /** This runtime, through tools/runtime (which builds it first when its sources changed). */
+    public static Server jworkers(Path root, Path dir, boolean testScheduled) throws IOException {
+        int port = freePort();
+        List<String> cmd = new java.util.ArrayList<>(List.of(root.resolve("tools/runtime").toString(), "serve", dir.toString(),
+                "--host", "127.0.0.1", "--port", Integer.toString(port)));
+        if (testScheduled) cmd.add("--test-scheduled");
+        // The first run may build the project: allow for that.
+        return start(cmd, dir, dir.resolve("jworkers.log"), port, Duration.ofMinutes(5));
+    }
+
+    /** workerd, serving a config generated from the same wrangler.jsonc. */
+    public static Server workerd(Path workerd, Path dir) throws IOException {
+        int port = freePort();
+        Path config = WorkerdConfig.write(dir, port);
+        return start(List.of(workerd.toString(), "serve", config.getFileName().toString()), dir, dir.resolve("workerd.log"), port,
+                Duration.ofSeconds(30));
+    }
+
+    private static Server start(List<String> cmd, Path dir, Path log, int port, Duration ready) throws IOException {
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Server s = new Server(p, log, port);
+        try {
+            s.awaitListening(ready);
+            return s;
+        } catch (IOException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    private void awaitListening(Duration limit) throws IOException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) throw new IOException("exited with " + process.exitValue() + ": " + logTail());
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+                return;
+            } catch (IOException notYet) {
+                sleep(100);
+            }
+        }
+        throw new IOException("not listening on port " + port + " after " + limit.toSeconds() + " s: " + logTail());
+    }
+
+    /** The last lines the server printed (for failure messages). */
+    public String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
