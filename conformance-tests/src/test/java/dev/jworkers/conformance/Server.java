@@ -28,8 +28,20 @@ public final class Server implements AutoCloseable {
     /** This runtime, through tools/runtime (which builds it first when its sources changed). */
     public static Server jworkers(Path root, Path dir, boolean testScheduled) throws IOException {
         int port = freePort();
-        List<String> cmd = new java.util.ArrayList<>(List.of(root.resolve("tools/runtime").toString(), "serve", dir.toString(),
-                "--host", "127.0.0.1", "--port", Integer.toString(port)));
+        Path runtime = dir.resolve("runtime.jsonc");
+        List<String> cmd;
+        if (Files.isRegularFile(runtime)) {
+            // A runtime config names its listeners: point its first one at our port.
+            com.fasterxml.jackson.databind.node.ObjectNode config = (com.fasterxml.jackson.databind.node.ObjectNode) WorkerdConfig.JSONC.readTree(runtime.toFile());
+            com.fasterxml.jackson.databind.node.ObjectNode listener = config.putArray("listeners").addObject();
+            listener.put("address", "127.0.0.1:" + port);
+            listener.put("worker", WorkerdConfig.JSONC.readTree(runtime.toFile()).path("listeners").path(0).path("worker").asText());
+            Files.writeString(runtime, config.toPrettyString());
+            cmd = new java.util.ArrayList<>(List.of(root.resolve("tools/runtime").toString(), "serve", runtime.toString()));
+        } else {
+            cmd = new java.util.ArrayList<>(List.of(root.resolve("tools/runtime").toString(), "serve", dir.toString(),
+                    "--host", "127.0.0.1", "--port", Integer.toString(port)));
+        }
         if (testScheduled) cmd.add("--test-scheduled");
         // The first run may build the project: allow for that.
         return start(cmd, dir, dir.resolve("jworkers.log"), port, Duration.ofMinutes(5));

@@ -34,10 +34,12 @@ public final class Workspace implements AutoCloseable {
         } else {
             source = npm.templates().resolve(spec.template()).resolve(spec.language());
         }
-        if (!Files.isRegularFile(source.resolve("wrangler.jsonc"))) throw new IOException("no wrangler.jsonc in " + source);
+        boolean several = Files.isRegularFile(source.resolve("runtime.jsonc"));
+        if (!several && !Files.isRegularFile(source.resolve("wrangler.jsonc"))) throw new IOException("no wrangler.jsonc or runtime.jsonc in " + source);
         Workspace ws = new Workspace(Files.createTempDirectory("conformance-"));
         try {
             copyTree(source, ws.dir);
+            if (several) return ws; // Workers of a runtime.jsonc are served as they are
             Path wrangler = ws.dir.resolve("wrangler.jsonc");
             String name = spec.template() != null ? spec.template() + "-" + spec.language() : source.getFileName().toString();
             String config = Files.readString(wrangler)
