@@ -39,13 +39,6 @@ public final class ClusterNode implements AutoCloseable {
       return new Options(sharedDir, registryName, cidr, secret, registry, ownership, idleTimeout);
     }
 
-    public Options withRegistry(RegistryOptions registry) {
-      return new Options(sharedDir, registryName, cidr, secret, registry, ownership, idleTimeout);
-    }
-
-    public Options withOwnership(OwnershipOptions ownership) {
-      return new Options(sharedDir, registryName, cidr, secret, registry, ownership, idleTimeout);
-    }
   }
 
   /** Where an object's calls go. */

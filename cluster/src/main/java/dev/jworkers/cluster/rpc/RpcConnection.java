@@ -637,7 +637,8 @@ public final class RpcConnection {
         }
         e.promise.resolve(e.target);
       }
-      default -> sendUnimplementedDisembargo(d);
+      // accept/provide belong to three-party handoff (level 3), which we never start.
+      default -> throw new ProtocolError("Disembargo kind " + d.which() + " (level 3) is not supported");
     }
   }
 
@@ -685,10 +686,6 @@ public final class RpcConnection {
     MessageBuilder out = new MessageBuilder(64);
     out.initRoot(Rpc.Message.TYPE).setUnimplemented(m);
     send(out);
-  }
-
-  private void sendUnimplementedDisembargo(Rpc.Disembargo.Reader d) {
-    throw new ProtocolError("Disembargo kind " + d.which() + " (level 3) is not supported");
   }
 
   private static RpcException.Type typeOf(int type) {

@@ -1,5 +1,6 @@
 package dev.jworkers.runtime.config;
 
+import dev.jworkers.runtime.cron.CronExpression;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -121,7 +122,7 @@ public final class WranglerConfigLoader {
         List<String> out = Fields.strings(crons, where, field + ".crons");
         for (int i = 0; i < out.size(); i++) {
             try {
-                dev.jworkers.runtime.cron.CronExpression.parse(out.get(i));
+                CronExpression.parse(out.get(i));
             } catch (IllegalArgumentException e) {
                 throw Fields.error(where, field + ".crons[" + i + "]", e.getMessage());
             }

@@ -40,7 +40,6 @@ public final class Rpc {
     public static final class Builder extends WireBuilder {
       public Builder(SegmentBuilder s, int d, int p, int ds, short pc) { super(s, d, p, ds, pc); }
       private <B extends WireBuilder> B init(int which, StructType<B, ?> type) { setU16(0, which); return initStruct(0, type); }
-      public Message.Builder initUnimplemented() { return init(UNIMPLEMENTED, Message.TYPE); }
       public Exception.Builder initAbort() { return init(ABORT, Exception.TYPE); }
       public Bootstrap.Builder initBootstrap() { return init(BOOTSTRAP, Bootstrap.TYPE); }
       public Call.Builder initCall() { return init(CALL, Call.TYPE); }
@@ -124,7 +123,6 @@ public final class Rpc {
       public void setReleaseParamCaps(boolean v) { setBool(32, !v); }
       public Payload.Builder initResults() { setU16(3, RESULTS); return initStruct(0, Payload.TYPE); }
       public Exception.Builder initException() { setU16(3, EXCEPTION); return initStruct(0, Exception.TYPE); }
-      public void setCanceled() { setU16(3, CANCELED); clearPointer(0); }
       public Payload.Builder results() { return getStruct(0, Payload.TYPE); }
     }
   }

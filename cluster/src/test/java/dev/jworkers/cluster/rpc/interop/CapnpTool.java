@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The reference {@code capnp} tool (Debian's capnproto, installed by tools/lib/ensure-capnp)
@@ -15,32 +14,14 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class CapnpTool {
   private static final Path RPC_SCHEMA = Path.of("/usr/include/capnp/rpc.capnp");
-  private static Boolean available;
 
   private CapnpTool() {}
 
-  /** Installs the tool and schema when missing; aborts the test (skip) only when that cannot be done. */
-  public static synchronized void require() {
-    if (available == null) {
-      available = install();
-    }
-    Assumptions.assumeTrue(available, "capnp tool skipped: Debian's capnproto/libcapnp-dev could not be installed (see tools/lib/ensure-capnp)");
-  }
-
-  private static boolean install() {
-    try {
-      Path root = Path.of("").toAbsolutePath();
-      while (root != null && !Files.exists(root.resolve("tools/lib/ensure-capnp"))) {
-        root = root.getParent();
-      }
-      if (root == null) {
-        return false;
-      }
-      Process p = new ProcessBuilder(root.resolve("tools/lib/ensure-capnp").toString()).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-      return p.waitFor(600, TimeUnit.SECONDS) && p.exitValue() == 0 && Files.exists(RPC_SCHEMA);
-    } catch (IOException | InterruptedException e) {
-      return false;
+  /** The tool and rpc.capnp, installed by {@link CppPeer#requireTools} (which skips with the reason if it cannot). */
+  public static void require() {
+    CppPeer.requireTools();
+    if (!Files.exists(RPC_SCHEMA)) {
+      throw new AssertionError("tools/lib/ensure-capnp succeeded but " + RPC_SCHEMA + " is missing");
     }
   }
 

@@ -43,6 +43,7 @@ public final class CppPeer {
 
     private static CppPeer built;
     private static String unavailable;
+    private static boolean toolsReady;
 
     private final Path binary;
 
@@ -58,13 +59,7 @@ public final class CppPeer {
      */
     public static synchronized CppPeer build() {
         if (built != null) return built;
-        if (unavailable != null) Assumptions.abort(unavailable);
-        Path root = projectRoot();
-        String missing = installTools(root);
-        if (missing != null) {
-            unavailable = "C++ interop skipped: " + missing;
-            Assumptions.abort(unavailable);
-        }
+        Path root = requireTools();
         try {
             Path binary = root.resolve(OUTPUT).resolve("interop");
             if (!newerThanInputs(binary, root.resolve(SOURCE), root.resolve(SCHEMA))) compile(root, binary);
@@ -73,6 +68,24 @@ public final class CppPeer {
         } catch (IOException e) {
             throw new AssertionError("building the C++ interop peer: " + e, e);
         }
+    }
+
+    /**
+     * Installs the capnp tool, libcapnp-dev and the compiler when missing (once per JVM) and
+     * returns the project root; aborts the calling test with the reason when that cannot be done.
+     */
+    public static synchronized Path requireTools() {
+        if (unavailable != null) Assumptions.abort(unavailable);
+        Path root = projectRoot();
+        if (!toolsReady) {
+            String missing = installTools(root);
+            if (missing != null) {
+                unavailable = "C++ interop skipped: " + missing;
+                Assumptions.abort(unavailable);
+            }
+            toolsReady = true;
+        }
+        return root;
     }
 
     public Path binary() {

@@ -152,11 +152,10 @@
   };
 
   function scheduledHandler(controller, id) {
-    const ctx = new ExecutionContext(CTX, id);
     if (moduleNs === null) {
       if (internal.listenerCount(globalThis, 'scheduled') === 0) throw new TypeError('Handler does not export a scheduled() function.');
       const event = new ScheduledEvent('scheduled', CTX);
-      scheduledEventState.set(event, { controller, ctx });
+      scheduledEventState.set(event, { controller, ctx: new ExecutionContext(CTX, id) });
       internal.fireEvent(globalThis, event);
       return undefined;
     }
