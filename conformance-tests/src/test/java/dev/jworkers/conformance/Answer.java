@@ -10,8 +10,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** A runtime's answer to one case request: status, headers (names lower case) and body as text. */
-public record Answer(int status, Map<String, List<String>> headers, String body) {
+/**
+ * A runtime's answer to one case request: status, headers (names lower case), body as text, and the
+ * outbound requests the stub received meanwhile.
+ */
+public record Answer(int status, Map<String, List<String>> headers, String body, List<String> outbound) {
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -19,7 +22,8 @@ public record Answer(int status, Map<String, List<String>> headers, String body)
             .build();
 
     /** Sends {@code step} to the server at {@code origin} (always a loopback address). */
-    public static Answer send(String origin, CaseSpec.Step step) throws IOException {
+    public static Answer send(String origin, CaseSpec.Step step, OutboundStub stub) throws IOException {
+        stub.drain();
         HttpRequest.BodyPublisher body = step.body() == null
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(step.body(), StandardCharsets.UTF_8);
@@ -29,7 +33,7 @@ public record Answer(int status, Map<String, List<String>> headers, String body)
         if (step.headers() != null) step.headers().forEach(req::header);
         try {
             HttpResponse<byte[]> res = CLIENT.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Answer(res.statusCode(), res.headers().map(), new String(res.body(), StandardCharsets.UTF_8));
+            return new Answer(res.statusCode(), res.headers().map(), new String(res.body(), StandardCharsets.UTF_8), stub.drain());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

@@ -28,17 +28,17 @@ final class CaseRun {
         for (CaseSpec.Step s : steps) if (!s.askOracle()) notCompared.put(label(s), s.oracleReason());
         List<CaseSpec.Step> oracleSteps = steps.stream().filter(CaseSpec.Step::askOracle).toList();
 
-        try (Workspace ws = Workspace.forCase(spec, root, npm)) {
+        try (Workspace ws = Workspace.forCase(spec, root, npm); OutboundStub stub = new OutboundStub(spec.outbound())) {
             List<Answer> ours = new ArrayList<>();
             List<String> ourFailures = new ArrayList<>();
             List<String> known = new ArrayList<>();
             int failingSteps = 0;
             String ourOrigin;
             String log = "";
-            try (Server s = Server.jworkers(root, ws.dir, spec.testScheduled())) {
+            try (Server s = Server.jworkers(root, ws.dir, spec.testScheduled(), stub.port())) {
                 ourOrigin = s.origin();
                 for (CaseSpec.Step step : steps) {
-                    Answer a = Answer.send(ourOrigin, step);
+                    Answer a = Answer.send(ourOrigin, step, stub);
                     ours.add(a);
                     List<String> failed = Checks.failures(step, a, ourOrigin);
                     if (step.knownFailure() == null) {
@@ -67,11 +67,11 @@ final class CaseRun {
                 workerdText = "not run: no request applies";
             } else {
                 List<String> theirFailures = new ArrayList<>();
-                try (Server s = Server.workerd(workerd, ws.dir)) {
+                try (Server s = Server.workerd(workerd, ws.dir, spec.testScheduled(), stub.port())) {
                     for (int i = 0; i < steps.size(); i++) {
                         CaseSpec.Step step = steps.get(i);
                         if (!step.askOracle()) continue;
-                        Answer a = Answer.send(s.origin(), step);
+                        Answer a = Answer.send(s.origin(), step, stub);
                         for (String f : Checks.failures(step, a, s.origin())) theirFailures.add(label(step) + ": " + f);
                         for (String d : Checks.differences(ours.get(i), ourOrigin, a, s.origin(), spec.headersToCompare())) {
                             differences.add(label(step) + ": " + d);

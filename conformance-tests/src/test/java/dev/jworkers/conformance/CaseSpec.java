@@ -25,7 +25,16 @@ public record CaseSpec(
         boolean testScheduled,
         /** Response headers compared with workerd (names, lower case); content-type when absent. */
         List<String> compareHeaders,
+        /** What the loopback stand-in for the Internet answers to outbound fetch() (see OutboundStub). */
+        List<StubAnswer> outbound,
         List<Step> requests) {
+
+    /** One answer of the outbound stub: for requests with this Host header and path (query included). */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record StubAnswer(String host, String path, Integer status, Map<String, String> headers, String body) {
+        int statusOr200() { return status == null ? 200 : status; }
+        String bodyOrEmpty() { return body == null ? "" : body; }
+    }
 
     /** One request and the checks on its answer. */
     @JsonIgnoreProperties(ignoreUnknown = false)
@@ -52,7 +61,9 @@ public record CaseSpec(
             String body,
             List<String> bodyContains,
             String bodyMatches,
-            Map<String, String> headers) {}
+            Map<String, String> headers,
+            /** The outbound requests ("METHOD host/path") the stub must have received during this step, in order. */
+            List<String> outbound) {}
 
     public List<String> headersToCompare() {
         return compareHeaders == null ? List.of("content-type") : compareHeaders;
@@ -70,6 +81,13 @@ public record CaseSpec(
             throw new IOException(file + ": \"language\" must be \"js\" or \"ts\" for a template");
         }
         if (spec.requests == null || spec.requests.isEmpty()) throw new IOException(file + ": no \"requests\"");
+        if (spec.outbound != null) {
+            for (StubAnswer a : spec.outbound) {
+                if (a.host() == null || a.path() == null || !a.path().startsWith("/")) {
+                    throw new IOException(file + ": each \"outbound\" answer needs a \"host\" and a \"path\" starting with /");
+                }
+            }
+        }
         for (Step s : spec.requests) {
             if (s.path == null || !s.path.startsWith("/")) throw new IOException(file + ": each request needs a \"path\" starting with /");
             if (!s.askOracle() && (s.oracleReason == null || s.oracleReason.isBlank())) {

@@ -31,6 +31,9 @@ final class Checks {
                 if (!Objects.equals(got, fill(h.getValue(), origin))) out.add(h.getKey() + ": " + got + ", expected " + h.getValue());
             }
         }
+        if (e.outbound() != null && !e.outbound().equals(a.outbound())) {
+            out.add("outbound requests " + a.outbound() + ", expected " + e.outbound());
+        }
         return out;
     }
 
@@ -45,6 +48,7 @@ final class Checks {
             String x = ours.header(h), y = theirs.header(h);
             if (!Objects.equals(x, y)) out.add(h + ": " + x + " vs " + y);
         }
+        if (!ours.outbound().equals(theirs.outbound())) out.add("outbound requests " + ours.outbound() + " vs " + theirs.outbound());
         return out;
     }
 

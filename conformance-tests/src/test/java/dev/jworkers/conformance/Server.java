@@ -26,7 +26,7 @@ public final class Server implements AutoCloseable {
     public String origin() { return "http://127.0.0.1:" + port; }
 
     /** This runtime, through tools/runtime (which builds it first when its sources changed). */
-    public static Server jworkers(Path root, Path dir, boolean testScheduled) throws IOException {
+    public static Server jworkers(Path root, Path dir, boolean testScheduled, int stubPort) throws IOException {
         int port = freePort();
         Path runtime = dir.resolve("runtime.jsonc");
         List<String> cmd;
@@ -43,16 +43,21 @@ public final class Server implements AutoCloseable {
                     "--host", "127.0.0.1", "--port", Integer.toString(port)));
         }
         if (testScheduled) cmd.add("--test-scheduled");
+        cmd.addAll(List.of("--global-outbound", "127.0.0.1:" + stubPort));
         // The first run may build the project: allow for that.
         return start(cmd, dir, dir.resolve("jworkers.log"), port, Duration.ofMinutes(5));
     }
 
-    /** workerd, serving a config generated from the same wrangler.jsonc. */
-    public static Server workerd(Path workerd, Path dir) throws IOException {
+    /**
+     * workerd, serving a config generated from the same wrangler.jsonc. The scheduled test endpoint
+     * needs Fetcher.scheduled(), which workerd keeps behind an experimental flag.
+     */
+    public static Server workerd(Path workerd, Path dir, boolean testScheduled, int stubPort) throws IOException {
         int port = freePort();
-        Path config = WorkerdConfig.write(dir, port);
-        return start(List.of(workerd.toString(), "serve", config.getFileName().toString()), dir, dir.resolve("workerd.log"), port,
-                Duration.ofSeconds(30));
+        Path config = WorkerdConfig.write(dir, port, stubPort, testScheduled);
+        List<String> cmd = new java.util.ArrayList<>(List.of(workerd.toString(), "serve", config.getFileName().toString()));
+        if (testScheduled) cmd.add("--experimental");
+        return start(cmd, dir, dir.resolve("workerd.log"), port, Duration.ofSeconds(30));
     }
 
     private static Server start(List<String> cmd, Path dir, Path log, int port, Duration ready) throws IOException {

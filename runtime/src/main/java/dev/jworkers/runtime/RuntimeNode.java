@@ -13,6 +13,7 @@ import dev.jworkers.runtime.config.Listener;
 import dev.jworkers.runtime.config.WorkerConfig;
 import dev.jworkers.runtime.cron.CronTriggers;
 import dev.jworkers.runtime.js.JsEngine;
+import dev.jworkers.runtime.outbound.OutboundSettings;
 import dev.jworkers.runtime.log.Log;
 import dev.jworkers.runtime.server.HttpServer;
 import dev.jworkers.runtime.server.ServerLimits;
@@ -33,9 +34,11 @@ public final class RuntimeNode implements AutoCloseable {
      * name. {@code engine} may be shared between nodes (tests); null makes a new one.
      */
     public record Options(List<WorkerConfig> workers, List<Listener> listeners, int shards, boolean noJit,
-                          ServerLimits limits, JsEngine engine, ActorSettings actors, boolean testScheduled) {
+                          ServerLimits limits, JsEngine engine, ActorSettings actors, boolean testScheduled,
+                          OutboundSettings outbound) {
         public Options {
             if (actors == null) actors = ActorSettings.IN_MEMORY;
+            if (outbound == null) outbound = OutboundSettings.DIRECT;
             workers = List.copyOf(workers);
             listeners = List.copyOf(listeners);
             Set<String> names = new HashSet<>();
@@ -75,21 +78,26 @@ public final class RuntimeNode implements AutoCloseable {
 
         /** One Worker on one address: every request goes to it. */
         public Options(List<WorkerConfig> workers, String host, int port, int shards, boolean noJit, ServerLimits limits, JsEngine engine) {
-            this(workers, List.of(Listener.of(host, port, workers.get(0).name())), shards, noJit, limits, engine, null, false);
+            this(workers, List.of(Listener.of(host, port, workers.get(0).name())), shards, noJit, limits, engine, null, false, null);
         }
 
         /** Durable Objects kept in memory. */
         public Options(List<WorkerConfig> workers, List<Listener> listeners, int shards, boolean noJit, ServerLimits limits, JsEngine engine) {
-            this(workers, listeners, shards, noJit, limits, engine, null, false);
+            this(workers, listeners, shards, noJit, limits, engine, null, false, null);
         }
 
         public Options withActors(ActorSettings a) {
-            return new Options(workers, listeners, shards, noJit, limits, engine, a, testScheduled);
+            return new Options(workers, listeners, shards, noJit, limits, engine, a, testScheduled, outbound);
         }
 
         /** wrangler's --test-scheduled: GET /__scheduled?cron=... runs the scheduled handler. */
         public Options withTestScheduled(boolean on) {
-            return new Options(workers, listeners, shards, noJit, limits, engine, actors, on);
+            return new Options(workers, listeners, shards, noJit, limits, engine, actors, on, outbound);
+        }
+
+        /** Where global fetch() connects (see {@link OutboundSettings}). */
+        public Options withOutbound(OutboundSettings o) {
+            return new Options(workers, listeners, shards, noJit, limits, engine, actors, testScheduled, o);
         }
     }
 
@@ -123,7 +131,7 @@ public final class RuntimeNode implements AutoCloseable {
                 WorkerBundle b = new WorkerBundle(w);
                 bundles.add(served.contains(w.name()) ? b : b.reachedOnlyByBindings());
             }
-            shards = new ShardGroup(o.shards(), bundles, o.actors());
+            shards = new ShardGroup(o.shards(), bundles, o.actors(), o.outbound());
             server = new HttpServer(shards, o.limits());
             if (o.testScheduled()) server.enableTestScheduled();
             engine = engineFuture.join();

@@ -90,7 +90,9 @@ class CliProcessTest {
         Files.writeString(dir.resolve("w.js"), "export default { fetch() { return new Response('x'); } };");
         for (String[] args : new String[][] {
                 {"serve", "w.js", "--bogus"}, {"serve", "missing.js"}, {"serve", "w.js", "--port", "abc"},
-                {"serve", "w.js", "--port"}, {"serve", "w.js", "--env", "prod"}, {"frobnicate"}, {}, {"serve"}}) {
+                {"serve", "w.js", "--port"}, {"serve", "w.js", "--env", "prod"}, {"frobnicate"}, {}, {"serve"},
+                {"serve", "w.js", "--global-outbound", "nowhere"}, {"serve", "w.js", "--global-outbound", "127.0.0.1:0"},
+                {"serve", "w.js", "--outbound-ca", "missing.pem"}}) {
             Result r = run(args);
             assertEquals(2, r.status, String.join(" ", args) + ": " + r.err);
             assertEquals(1, r.err.strip().lines().count(), "one line: " + r.err);
@@ -98,6 +100,8 @@ class CliProcessTest {
         }
         assertTrue(run("serve", "missing.js").err.contains("no such file or directory: missing.js"));
         assertTrue(run("serve", "w.js", "--bogus").err.contains("unknown option '--bogus'"));
+        assertTrue(run("serve", "w.js", "--global-outbound", "nowhere").err.contains("--global-outbound: expected host:port"));
+        assertTrue(run("serve", "w.js", "--outbound-ca", "missing.pem").err.contains("--outbound-ca: no such file: missing.pem"));
     }
 
     @Test

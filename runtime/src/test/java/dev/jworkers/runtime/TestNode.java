@@ -163,6 +163,16 @@ final class TestNode implements AutoCloseable {
         return new WorkerConfig.ServiceBinding(name, service, entrypoint);
     }
 
+    /** A module Worker on one shard whose global fetch() leaves as {@code outbound} says. */
+    static TestNode withOutbound(String source, dev.jworkers.runtime.outbound.OutboundSettings outbound) throws Exception {
+        Path dir = Files.createTempDirectory("jworkers-test");
+        Files.writeString(dir.resolve("worker.js"), source);
+        WorkerConfig cfg = new WorkerConfig("test", dir.toRealPath(), dir.resolve("worker.js").toRealPath(), null, Map.of(), 30_000);
+        RuntimeNode node = RuntimeNode.start(new RuntimeNode.Options(List.of(cfg), "127.0.0.1", 0, 1, false, ServerLimits.DEFAULT, ENGINE)
+                .withOutbound(outbound));
+        return new TestNode(node, dir);
+    }
+
     static TestNode module(String source) throws Exception {
         return module(source, 2);
     }

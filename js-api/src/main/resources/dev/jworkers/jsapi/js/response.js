@@ -51,7 +51,7 @@
         if (internal.isHeadersImmutable(s.headers)) internal.setHeadersImmutable(headers);
       }
       return new Response(TOKEN, {
-        status: s.status, statusText: s.statusText, headers, type: s.type, url: s.url, webSocket: null, cf: s.cf,
+        status: s.status, statusText: s.statusText, headers, type: s.type, url: s.url, redirected: s.redirected, webSocket: null, cf: s.cf,
         body: internal.cloneBody(internal.bodyOf(this)),
       });
     }
@@ -59,7 +59,7 @@
     get statusText() { return stateOf(this).statusText; }
     get headers() { const s = stateOf(this); return s.headers || (s.headers = new internal.Headers()); }
     get ok() { const st = stateOf(this).status; return st >= 200 && st <= 299; }
-    get redirected() { stateOf(this); return false; }
+    get redirected() { return stateOf(this).redirected === true; }
     get url() { return stateOf(this).url; }
     get webSocket() { return stateOf(this).webSocket; }
     get cf() { return stateOf(this).cf; }
@@ -106,6 +106,17 @@
   internal.responseParts = function (r) {
     const s = stateOf(r);
     return [s.status, s.statusText, s.headers === null ? '' : internal.headersToBlob(s.headers), internal.bodyForHost(internal.bodyOf(r))];
+  };
+  // A response that came from the network (fetch): any status the server sent, its final URL,
+  // whether redirects were followed; headers already made immutable by the caller.
+  internal.makeResponse = function (status, statusText, headers, body, url, redirected) {
+    const b = body === null ? null : internal.newBody(body);
+    return new Response(TOKEN, { status, statusText, headers, type: 'default', url, redirected, webSocket: null, cf: undefined, body: b });
+  };
+  internal.setResponseUrl = function (r, url, redirected) {
+    const s = stateOf(r);
+    s.url = url;
+    s.redirected = redirected;
   };
   internal.Response = Response;
   internal.defineGlobal('Response', Response);

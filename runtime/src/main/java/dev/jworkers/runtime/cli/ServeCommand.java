@@ -13,9 +13,11 @@ import java.util.concurrent.CountDownLatch;
 import dev.jworkers.runtime.RuntimeNode;
 import dev.jworkers.runtime.actor.ActorSettings;
 import dev.jworkers.runtime.config.ConfigException;
+import dev.jworkers.runtime.config.ListenAddress;
 import dev.jworkers.runtime.config.Listener;
 import dev.jworkers.runtime.config.WorkerConfig;
 import dev.jworkers.runtime.log.Log;
+import dev.jworkers.runtime.outbound.OutboundSettings;
 import dev.jworkers.runtime.server.ServerLimits;
 import dev.jworkers.runtime.worker.WorkerLoadException;
 import sun.misc.Signal;
@@ -48,6 +50,11 @@ public final class ServeCommand {
                                  (default 30000, or the config's limits.cpu_ms), for every Worker
               --no-jit           run JavaScript interpreter-only (no Graal compiler)
               --test-scheduled   GET /__scheduled?cron=... runs the scheduled handler (as wrangler's flag)
+              --global-outbound HOST:PORT
+                                 send every outbound fetch() there as plain HTTP (Host header kept),
+                                 whatever the URL: an egress proxy, or a stub in tests
+              --outbound-ca FILE PEM file of CA certificates trusted for outbound HTTPS besides the
+                                 system's
               --log-level L      debug, info, warn or error (default info)
               --help             this text
             """;
@@ -58,9 +65,9 @@ public final class ServeCommand {
 
     /** The command line; null means "not given" for options a runtime config may also set. */
     record Args(Path path, String host, Integer port, Integer shards, Path storage, Long cpuLimit, boolean noJit, Log.Level level, String env,
-                Integer idleTimeoutMs, boolean testScheduled) {
+                Integer idleTimeoutMs, boolean testScheduled, ListenAddress globalOutbound, Path outboundCa) {
         Args(Path path, String host, Integer port, Integer shards, Path storage, Long cpuLimit, boolean noJit, Log.Level level, String env) {
-            this(path, host, port, shards, storage, cpuLimit, noJit, level, env, null, false);
+            this(path, host, port, shards, storage, cpuLimit, noJit, level, env, null, false, null, null);
         }
     }
 
@@ -76,6 +83,8 @@ public final class ServeCommand {
         Log.Level level = Log.Level.INFO;
         String env = null;
         Integer idle = null;
+        ListenAddress outbound = null;
+        Path outboundCa = null;
         for (int i = 0; i < argv.size(); i++) {
             String a = argv.get(i);
             String value = null;
@@ -93,6 +102,16 @@ public final class ServeCommand {
                 case "--idle-timeout-ms" -> idle = intArg(a, value != null ? value : next(argv, ++i, a), 1, Integer.MAX_VALUE);
                 case "--no-jit" -> noJit = true;
                 case "--test-scheduled" -> testScheduled = true;
+                case "--global-outbound" -> {
+                    String v = value != null ? value : next(argv, ++i, a);
+                    try {
+                        outbound = ListenAddress.parse(v);
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException("--global-outbound: " + e.getMessage());
+                    }
+                    if (outbound.port() == 0) throw new UsageException("--global-outbound: port 0 cannot be reached");
+                }
+                case "--outbound-ca" -> outboundCa = Path.of(value != null ? value : next(argv, ++i, a));
                 case "--env", "-e" -> env = value != null ? value : next(argv, ++i, a);
                 case "--log-level" -> {
                     String l = value != null ? value : next(argv, ++i, a);
@@ -106,7 +125,8 @@ public final class ServeCommand {
                 }
             }
         }
-        return new Args(path, host, port, shards, storage, cpu, noJit, level, env, idle, testScheduled);
+        if (outboundCa != null && !Files.isRegularFile(outboundCa)) throw new UsageException("--outbound-ca: no such file: " + outboundCa);
+        return new Args(path, host, port, shards, storage, cpu, noJit, level, env, idle, testScheduled, outbound, outboundCa);
     }
 
     private static String next(List<String> argv, int i, String flag) throws UsageException {
@@ -148,7 +168,8 @@ public final class ServeCommand {
         RuntimeNode node;
         try {
             node = RuntimeNode.start(new RuntimeNode.Options(workers, d.listeners(), shards, args.noJit(), ServerLimits.DEFAULT, null)
-                    .withActors(actorSettings(storage, args.idleTimeoutMs())).withTestScheduled(args.testScheduled()));
+                    .withActors(actorSettings(storage, args.idleTimeoutMs())).withTestScheduled(args.testScheduled())
+                    .withOutbound(new OutboundSettings(args.globalOutbound(), args.outboundCa())));
         } catch (WorkerLoadException | IllegalStateException e) {
             err.println("error: " + e.getMessage());
             return 1;

@@ -11,6 +11,7 @@ import dev.jworkers.runtime.actor.DurableCommits;
 import dev.jworkers.runtime.io.RequestContext;
 import dev.jworkers.runtime.io.ResponseSink;
 import dev.jworkers.runtime.log.Log;
+import dev.jworkers.runtime.outbound.OutboundClient;
 import dev.jworkers.runtime.worker.WorkerInstance;
 import io.netty.channel.EventLoop;
 import io.netty.util.collection.IntObjectHashMap;
@@ -32,6 +33,7 @@ public final class Shard {
     private final IntObjectHashMap<RequestContext> requests = new IntObjectHashMap<>();
     private int nextRequestId = 1;
     private final DurableCommits commits;
+    private OutboundClient outbound;
 
     // The JS slice now running (read by the watchdog).
     volatile long sliceStartNanos;
@@ -52,6 +54,12 @@ public final class Shard {
     public DurableCommits commits() { return commits; }
 
     public ActorSettings actorSettings() { return group.actorSettings; }
+
+    /** This shard's outbound HTTP connections (global fetch()), made on first use. */
+    public OutboundClient outbound() {
+        if (outbound == null) outbound = new OutboundClient(group.outbound, loop);
+        return outbound;
+    }
 
     public static final String CPU_LIMIT_BODY = "Worker exceeded CPU time limit.\n";
 

@@ -16,6 +16,8 @@ import dev.jworkers.runtime.actor.ActorSettings;
 import dev.jworkers.runtime.actor.AlarmIndex;
 import dev.jworkers.runtime.config.WorkerConfig;
 import dev.jworkers.runtime.js.JsEngine;
+import dev.jworkers.runtime.outbound.Outbound;
+import dev.jworkers.runtime.outbound.OutboundSettings;
 import dev.jworkers.runtime.worker.WorkerBundle;
 import dev.jworkers.runtime.worker.WorkerInstance;
 import dev.jworkers.runtime.worker.WorkerLoadException;
@@ -48,10 +50,12 @@ public final class ShardGroup implements AutoCloseable {
     private final Map<String, WorkerConfig> configs = new HashMap<>();
     public static final int DEFAULT_MAX_QUEUED_CALLS = 10_000;
     final ActorSettings actorSettings;
+    final Outbound outbound;
 
     /** Starts {@code count} event loops; nothing runs on them until {@link #loadFirst}. */
-    public ShardGroup(int count, List<WorkerBundle> bundles, ActorSettings actorSettings) {
+    public ShardGroup(int count, List<WorkerBundle> bundles, ActorSettings actorSettings, OutboundSettings outbound) {
         this.actorSettings = actorSettings;
+        this.outbound = new Outbound(outbound);
         this.group = new MultiThreadIoEventLoopGroup(count, threads("shard"), ioHandler());
         for (WorkerBundle b : bundles) {
             placement.put(b.config().name(), Math.min(count, b.config().shards()));

@@ -24,6 +24,7 @@ import dev.jworkers.runtime.io.RequestContext;
 import dev.jworkers.runtime.io.TimerOps;
 import dev.jworkers.runtime.js.JsEngine;
 import dev.jworkers.runtime.log.Log;
+import dev.jworkers.runtime.outbound.OutboundOps;
 import dev.jworkers.runtime.rpc.RpcOps;
 import dev.jworkers.runtime.shard.Shard;
 
@@ -36,6 +37,7 @@ public final class WorkerInstance implements AutoCloseable {
     private static final Source DISPATCH = JsApi.source(WorkerInstance.class, "js/dispatch.js", "dispatch.js");
     private static final Source RPC = JsApi.source(WorkerInstance.class, "js/rpc.js", "rpc.js");
     private static final Source ACTORS = JsApi.source(WorkerInstance.class, "js/actors.js", "actors.js");
+    private static final Source OUTBOUND = JsApi.source(WorkerInstance.class, "js/outbound.js", "outbound.js");
     private static final Source STORAGE = JsApi.source(WorkerInstance.class, "js/storage.js", "storage.js");
 
     private final WorkerBundle bundle;
@@ -82,8 +84,9 @@ public final class WorkerInstance implements AutoCloseable {
                 "timers", timers,
                 "http", new HttpOps(shard, this),
                 "rpc", rpc,
-                "actors", actors);
-        Value internal = JsApi.install(context, ops, List.of(RPC, STORAGE, ACTORS, DISPATCH));
+                "actors", actors,
+                "outbound", new OutboundOps(shard, this));
+        Value internal = JsApi.install(context, ops, List.of(RPC, OUTBOUND, STORAGE, ACTORS, DISPATCH));
         boolean serviceWorker = bundle.format() == ScriptFormat.SERVICE_WORKER;
         internal.invokeMember("setEnv", envJson(), serviceWorker);
         for (WorkerConfig.ServiceBinding s : bundle.config().services()) {
