@@ -19,6 +19,12 @@ public record CaseSpec(
         String template,
         /** "js" or "ts"; TypeScript is bundled with esbuild first. */
         String language,
+        /**
+         * The template's folder under create-cloudflare's templates/ when it is not
+         * <template>/<language> (hono: hono/workers/templates, what create-hono's files are
+         * copied from); null otherwise.
+         */
+        String templateFolder,
         /** A folder of this repository holding a wrangler.jsonc (instead of a template). */
         String sample,
         /** Passed as --test-scheduled to this runtime (enables GET /__scheduled). */
@@ -65,6 +71,12 @@ public record CaseSpec(
             /** The outbound requests ("METHOD host/path") the stub must have received during this step, in order. */
             List<String> outbound) {}
 
+    /** The template's folder relative to create-cloudflare's templates/ (null for a sample). */
+    public String templatePath() {
+        if (template == null) return null;
+        return templateFolder != null ? templateFolder : template + "/" + language;
+    }
+
     public List<String> headersToCompare() {
         return compareHeaders == null ? List.of("content-type") : compareHeaders;
     }
@@ -79,6 +91,13 @@ public record CaseSpec(
         }
         if (spec.template != null && !"js".equals(spec.language) && !"ts".equals(spec.language)) {
             throw new IOException(file + ": \"language\" must be \"js\" or \"ts\" for a template");
+        }
+        if (spec.templateFolder != null) {
+            Path folder = Path.of(spec.templateFolder);
+            if (spec.template == null || spec.templateFolder.isBlank() || folder.isAbsolute() || folder.normalize().startsWith("..")
+                    || !folder.normalize().equals(folder)) {
+                throw new IOException(file + ": \"templateFolder\" is a plain relative folder under templates/, and only with \"template\"");
+            }
         }
         if (spec.requests == null || spec.requests.isEmpty()) throw new IOException(file + ": no \"requests\"");
         if (spec.outbound != null) {

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** The run's table: printed, and written into docs/CONFORMANCE.md between the marker comments. */
 final class ConformanceTable {
@@ -16,6 +18,7 @@ final class ConformanceTable {
     static String render(Collection<CaseRun.Row> rows) {
         StringBuilder out = new StringBuilder()
                 .append("Templates from create-cloudflare ").append(NpmCache.CREATE_CLOUDFLARE)
+                .append(" with their npm dependencies (").append(dependencies()).append(")")
                 .append(", workerd ").append(System.getProperty("conformance.workerd", "1.20261117.1"))
                 .append(" as the oracle, TypeScript bundled by esbuild ").append(NpmCache.ESBUILD)
                 .append(". Written by `tools/conformance` (`ConformanceTest`).\n\n")
@@ -24,6 +27,13 @@ final class ConformanceTable {
                 .append(cell(r.ours())).append(" | ").append(cell(r.workerd())).append(" | ")
                 .append(r.differences().isEmpty() ? "none" : cell(String.join("; ", r.differences()))).append(" |\n"));
         return out.toString();
+    }
+
+    /** "chanfana 3.4.0, hono 4.13.19, ...": every pinned template dependency once, by name. */
+    private static String dependencies() {
+        return NpmCache.TEMPLATE_DEPENDENCIES.values().stream().flatMap(List::stream).distinct().sorted()
+                .map(spec -> spec.substring(0, spec.lastIndexOf('@')) + " " + spec.substring(spec.lastIndexOf('@') + 1))
+                .collect(Collectors.joining(", "));
     }
 
     /** Replaces the text between the markers (appending a section with them when they are missing). */

@@ -27,7 +27,7 @@ public final class JsApi {
     public static final List<String> FILES = List.of(
             "prelude.js", "primordials.js", "console-lazy.js", "dom-exception.js", "events.js", "abort.js", "timers.js",
             "encoding.js", "base64.js", "streams.js", "url.js", "urlpattern.js", "blob.js", "formdata.js",
-            "structured-clone.js", "headers.js", "body.js", "request.js", "response.js", "globals.js");
+            "structured-clone.js", "headers.js", "body.js", "request.js", "response.js", "crypto.js", "globals.js");
 
     /** Files evaluated on first use through {@code ops.bootstrap.load(name)}. */
     public static final Set<String> LAZY_FILES = Set.of("console.js", "url-parser.js", "v8-serializer.js");
@@ -82,6 +82,7 @@ public final class JsApi {
         all.put("url", new UrlOps());
         all.put("encoding", new EncodingOps());
         all.put("clone", new CloneOps());
+        all.put("crypto", new CryptoOps());
         Object opsObject = ProxyObject.fromMap(all);
         bootstrap.ops = opsObject;
         for (String file : FILES) {
