@@ -28,7 +28,8 @@ final class Checks {
         if (e.headers() != null) {
             for (Map.Entry<String, String> h : e.headers().entrySet()) {
                 String got = a.header(h.getKey());
-                if (!Objects.equals(got, fill(h.getValue(), origin))) out.add(h.getKey() + ": " + got + ", expected " + h.getValue());
+                String want = h.getValue() == null ? null : fill(h.getValue(), origin); // null: must be absent
+                if (!Objects.equals(got, want)) out.add(h.getKey() + ": " + got + ", expected " + (want == null ? "none" : want));
             }
         }
         if (e.outbound() != null && !e.outbound().equals(a.outbound())) {
