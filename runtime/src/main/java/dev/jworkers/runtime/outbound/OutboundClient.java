@@ -40,7 +40,7 @@ import io.netty.util.NetUtil;
  */
 public final class OutboundClient {
     static final int IDLE_SECONDS = 30;
-    private static final int MAX_IDLE_PER_ORIGIN = 16;
+    private static final int MAX_IDLE_PER_ORIGIN = 1024;
     private static final int CONNECT_TIMEOUT_MS = 30_000;
     private static final ExecutorService RESOLVER = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("outbound-dns-", 0).factory());
