@@ -92,6 +92,7 @@
     if (serviceWorker) internal.defineGlobal(name, value);
   };
   internal.addServiceBinding = (name, handle) => internal.setBinding(name, internal.makeFetcher(handle));
+  internal.addAssetsBinding = (name, handle) => internal.setBinding(name, internal.makeFetcher(handle, undefined, true));
   internal.workerEnv = () => env;
   internal.moduleExport = (name) => (moduleNs !== null && Object.prototype.hasOwnProperty.call(moduleNs, name) ? moduleNs[name] : undefined);
 
