@@ -131,7 +131,8 @@ public final class RuntimeNode implements AutoCloseable {
                 }
                 if (!w.hasScript()) continue;   // assets only: no code to load
                 WorkerBundle b = new WorkerBundle(w, a);
-                bundles.add(served.contains(w.name()) ? b : b.reachedOnlyByBindings());
+                // With assets, a script may have no fetch handler (say, only scheduled()): the files answer requests.
+                bundles.add(served.contains(w.name()) && a == null ? b : b.reachedOnlyByBindings());
             }
             shards = new ShardGroup(o.shards(), bundles, assets, o.actors());
             server = new HttpServer(shards, o.limits());

@@ -242,6 +242,18 @@ class StaticAssetsWorkerTest {
     }
 
     @Test
+    void aScriptWithoutAFetchHandlerIsFineWhenAssetsAnswerRequests() throws Exception {
+        Map<String, String> files = Map.of("wrangler.jsonc", "{ \"name\": \"cron-site\", \"main\": \"worker.js\","
+                + " \"assets\": { \"directory\": \"public\" } }",
+                "worker.js", "export default { scheduled() {} };", "public/index.html", "HOME");
+        try (TestNode node = TestNode.wrangler(files, 1)) {
+            assertEquals("HOME", node.get("/").body());
+            assertEquals(500, node.get("/api").statusCode(), "what falls through finds no fetch handler");
+            assertTrue(TestNode.output().contains("Handler does not export a fetch() function."), TestNode.output());
+        }
+    }
+
+    @Test
     void workersWithoutAssetsAreUnaffected() throws Exception {
         try (TestNode node = TestNode.module("export default { fetch(r) { return new Response('plain ' + new URL(r.url).pathname); } };")) {
             assertEquals("plain /index.html", node.get("/index.html").body());

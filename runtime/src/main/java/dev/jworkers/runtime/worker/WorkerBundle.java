@@ -58,7 +58,10 @@ public final class WorkerBundle {
     /** Whether loading fails without a fetch handler: true unless only bindings reach the Worker. */
     public boolean needsFetch() { return needsFetch; }
 
-    /** Marks a Worker no listener serves: it may be RPC-only, with no fetch handler. */
+    /**
+     * Marks a Worker that may have no fetch handler: one no listener serves (it may be RPC-only), or
+     * one whose static assets answer requests (its script may only handle, say, cron triggers).
+     */
     public WorkerBundle reachedOnlyByBindings() {
         needsFetch = false;
         return this;
