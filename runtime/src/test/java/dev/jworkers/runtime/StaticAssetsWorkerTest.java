@@ -125,9 +125,21 @@ class StaticAssetsWorkerTest {
             assertEquals("DOCS", node.get("/api/docs/").body());
             assertEquals("INDEX", node.get("/api/docs/missing").body(), "!/api/docs/* goes to the assets, whose not_found_handling answers");
             assertEquals("ABOUT", node.get("/about").body(), "no pattern: assets first");
-            assertEquals("worker GET /elsewhere", node.get("/elsewhere").body(), "no pattern, no asset: the Worker");
-            // Route patterns switch off the navigation shortcut: a browser navigating to /elsewhere reaches the Worker.
+            // With route patterns, not_found_handling answers what no pattern sends to the Worker,
+            // navigation or not: the Worker runs only where a pattern says so.
+            assertEquals("INDEX", node.get("/elsewhere").body());
+            assertEquals("INDEX", navigate(node, "/elsewhere").body());
+        }
+        try (TestNode node = app("\"run_worker_first\": [\"/api/*\"]")) {
+            // Without a not-found page, a path no asset answers still reaches the Worker.
+            assertEquals("worker GET /elsewhere", node.get("/elsewhere").body());
             assertEquals("worker GET /elsewhere", navigate(node, "/elsewhere").body());
+            assertEquals("worker GET /api/data.json", node.get("/api/data.json").body());
+        }
+        try (TestNode node = app("\"run_worker_first\": [\"/api/*\"], \"not_found_handling\": \"404-page\"", "2025-01-01", FILES)) {
+            HttpResponse<String> r = node.get("/elsewhere");
+            assertEquals(404, r.statusCode(), "whatever the date");
+            assertEquals("NOT FOUND PAGE", r.body());
         }
     }
 

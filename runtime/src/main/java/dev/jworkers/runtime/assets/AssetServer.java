@@ -16,9 +16,10 @@ import dev.jworkers.runtime.worker.WorkerLoadException;
  * <li>{@code run_worker_first: true}: the Worker;</li>
  * <li>an assets-only Worker: the assets, always;</li>
  * <li>a path that some file answers under {@code html_handling} (served, redirected, or 405 for a
- *     method other than GET and HEAD): the assets. A navigation request also counts
- *     {@code not_found_handling} (unless route patterns are set, or the compatibility date or flags
- *     turn that off);</li>
+ *     method other than GET and HEAD): the assets. With route patterns, {@code not_found_handling}
+ *     counts too (so the Worker runs only where a pattern sends it, when there is a not-found
+ *     page); without them, it counts for a navigation request only, unless the compatibility date
+ *     or flags turn that off;</li>
  * <li>anything else: the Worker.</li>
  * </ol>
  * {@link #fetch} answers the assets binding ({@code env.ASSETS.fetch}), which always applies
@@ -65,9 +66,9 @@ public final class AssetServer {
         }
         if (config.runWorkerFirst()) return null;
         if (!hasScript) return answer(r, config.notFoundHandling());
-        // Would the assets answer, counting not_found_handling only for a navigation request?
-        boolean navigation = r.navigation() && config.navigationPrefersAssets() && routes == null;
-        NotFoundHandling probe = navigation ? config.notFoundHandling() : NotFoundHandling.NONE;
+        // Would the assets answer? not_found_handling counts with route patterns, else for a navigation request.
+        boolean notFoundCounts = routes != null || (r.navigation() && config.navigationPrefersAssets());
+        NotFoundHandling probe = notFoundCounts ? config.notFoundHandling() : NotFoundHandling.NONE;
         if (resolver.resolve(AssetPath.decode(r.pathname()), probe) == null) return null;
         return answer(r, config.notFoundHandling());
     }
