@@ -3,12 +3,15 @@ package dev.jworkers.runtime;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import dev.jworkers.runtime.actor.ActorSettings;
+import dev.jworkers.runtime.assets.AssetServer;
 import dev.jworkers.runtime.config.Listener;
 import dev.jworkers.runtime.config.WorkerConfig;
 import dev.jworkers.runtime.cron.CronTriggers;
@@ -127,11 +130,19 @@ public final class RuntimeNode implements AutoCloseable {
         JsEngine engine = null;
         try {
             Set<String> served = o.servedNames();
+            Map<String, AssetServer> assets = new HashMap<>();
             for (WorkerConfig w : o.workers()) {
-                WorkerBundle b = new WorkerBundle(w);
-                bundles.add(served.contains(w.name()) ? b : b.reachedOnlyByBindings());
+                AssetServer a = w.assets() == null ? null : AssetServer.load(w, m -> LOG.warn(w.name() + ": " + m));
+                if (a != null) {
+                    assets.put(w.name(), a);
+                    LOG.debug(w.name() + ": " + a.fileCount() + " static asset(s) from " + w.assets().directory());
+                }
+                if (!w.hasScript()) continue;   // assets only: no code to load
+                WorkerBundle b = new WorkerBundle(w, a);
+                // With assets, a script may have no fetch handler (say, only scheduled()): the files answer requests.
+                bundles.add(served.contains(w.name()) && a == null ? b : b.reachedOnlyByBindings());
             }
-            shards = new ShardGroup(o.shards(), bundles, o.actors(), o.outbound());
+            shards = new ShardGroup(o.shards(), bundles, assets, o.actors(), o.outbound());
             server = new HttpServer(shards, o.limits());
             if (o.testScheduled()) server.enableTestScheduled();
             engine = engineFuture.join();

@@ -141,6 +141,24 @@ final class TestNode implements AutoCloseable {
         return new TestNode(node, dir);
     }
 
+    /** Writes {@code files} to a new directory and serves the Worker its {@code wrangler.jsonc} describes, on {@code shards} shards. */
+    static TestNode wrangler(Map<String, String> files, int shards) throws Exception {
+        Path dir = Files.createTempDirectory("jworkers-test");
+        for (var e : files.entrySet()) {
+            Path p = dir.resolve(e.getKey());
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, e.getValue());
+        }
+        return wrangler(dir, shards);
+    }
+
+    /** Serves the Worker that {@code dir}'s {@code wrangler.jsonc} describes (the caller wrote its files). */
+    static TestNode wrangler(Path dir, int shards) throws Exception {
+        WorkerConfig cfg = dev.jworkers.runtime.config.WranglerConfigLoader.load(dir.resolve("wrangler.jsonc"), w -> {});
+        RuntimeNode node = RuntimeNode.start(new RuntimeNode.Options(List.of(cfg), "127.0.0.1", 0, shards, false, ServerLimits.DEFAULT, ENGINE));
+        return new TestNode(node, dir);
+    }
+
     /** Deletes a folder tree (a test's storage). */
     static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) return;

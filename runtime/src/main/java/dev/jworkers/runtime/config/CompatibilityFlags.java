@@ -11,7 +11,9 @@ import java.util.function.Consumer;
  * always has, so accepting it is honest and it needs no per-Worker switch; its opposite (the old
  * behaviour) is refused by name, since we cannot provide it. Names, dates and opposites are
  * workerd's. Like workerd, an unknown flag, a flag given twice, or a flag with its opposite is a
- * start-up error, and a flag already on by the compatibility date gets a warning.
+ * start-up error, and a flag already on by the compatibility date gets a warning. The exceptions
+ * are the {@link #SWITCHED} flags, whose behaviour is cheap to switch per Worker: they follow the
+ * date and the flags as in workerd, and their opposites are accepted.
  * docs/CONFIG.md lists this table (a test keeps the two equal).
  */
 public final class CompatibilityFlags {
@@ -26,6 +28,8 @@ public final class CompatibilityFlags {
     public static final List<Flag> ACCEPTED = List.of(
             new Flag("formdata_parser_supports_files", "2021-11-03", "formdata_parser_converts_files_to_strings",
                     "FormData parsed from a body gives File values for file parts"),
+            new Flag("fetch_refuses_unknown_protocols", "2021-11-10", "fetch_treats_unknown_protocols_as_http",
+                    "`fetch()` of a URL whose scheme is not `http:`, `https:` or `data:` throws `TypeError: Fetch API cannot load: <url>`"),
             new Flag("workers_api_getters_setters_on_prototype", "2022-01-31", "workers_api_getters_setters_on_instance",
                     "Web API attributes are accessors on the prototypes, so subclasses can override them"),
             new Flag("global_navigator", "2022-03-21", "no_global_navigator",
@@ -44,6 +48,8 @@ public final class CompatibilityFlags {
                     "service bindings and Durable Object stubs take JS RPC calls"),
             new Flag("upper_case_all_http_methods", "2024-10-14", "no_upper_case_all_http_methods",
                     "`Request` upper-cases any known method name (`patch` becomes `PATCH`)"),
+            new Flag("assets_navigation_prefers_asset_serving", "2025-04-01", "assets_navigation_has_no_effect",
+                    "a navigation request (`Sec-Fetch-Mode: navigate`) that matches no static asset gets the assets' `not_found_handling` instead of the Worker. Unlike the others, this flag is switched per Worker: on from its date or with the flag, off before it or with its opposite, which is accepted too"),
             new Flag("urlpattern_standard", "2025-05-01", "urlpattern_original",
                     "`URLPattern` follows the WHATWG URLPattern Standard"),
             new Flag("enable_weak_ref", "2025-05-05", "disable_weak_ref",
@@ -53,7 +59,15 @@ public final class CompatibilityFlags {
             new Flag("allow_eval_during_startup", "2025-06-01", "disallow_eval_during_startup",
                     "`eval()` and `new Function()` work during start-up (and, unlike workerd, while handling requests too)"),
             new Flag("set_event_target_this", "2025-08-01", "no_set_event_target_this",
-                    "event listeners are called with the event target as `this`"));
+                    "event listeners are called with the event target as `this`"),
+            new Flag("global_fetch_strictly_public", null, "global_fetch_private_origin",
+                    "`fetch()` of a host name goes to the public Internet, never to a zone's origin: this runtime has no zone, so that always holds"));
+
+    /**
+     * Flags whose behaviour this runtime switches per Worker (by the compatibility date or the flag),
+     * so that their opposites are accepted too; see {@link #enabled}.
+     */
+    static final java.util.Set<String> SWITCHED = java.util.Set.of("assets_navigation_prefers_asset_serving");
 
     /** Known workerd flags this runtime cannot honour, with the reason given to the user. */
     static final Map<String, String> REFUSED = Map.of(
@@ -61,7 +75,6 @@ public final class CompatibilityFlags {
             "nodejs_compat_v2", "this runtime has no Node.js compatibility layer (no node:* modules, no Buffer or process globals)",
             "nodejs_als", "AsyncLocalStorage (node:async_hooks) is not provided",
             "python_workers", "Python Workers are not supported",
-            "fetch_refuses_unknown_protocols", "there is no global fetch() yet",
             "transformstream_enable_standard_constructor", "TransformStream is not provided yet");
 
     private static final Map<String, Flag> BY_NAME = new HashMap<>();
@@ -104,6 +117,7 @@ public final class CompatibilityFlags {
                 continue;
             }
             Flag reversed = BY_OPPOSITE.get(f);
+            if (reversed != null && SWITCHED.contains(reversed.name())) continue;
             if (reversed != null) {
                 throw Fields.error(file, at, "compatibility flag \"" + f + "\" is not supported: this runtime always behaves as \""
                         + reversed.name() + "\" (" + reversed.description() + ")");
@@ -113,6 +127,19 @@ public final class CompatibilityFlags {
             throw Fields.error(file, at, "compatibility flag \"" + f + "\" is unknown or not supported by this runtime"
                     + " (docs/CONFIG.md lists the flags it accepts)");
         }
+    }
+
+    /**
+     * Whether switched flag {@code flag} (one of {@link #SWITCHED}) is on for a Worker with
+     * {@code date} (may be null: no date, so only the flag turns it on) and {@code flags}, as in
+     * workerd: the flag or its opposite wins, else the date decides.
+     */
+    public static boolean enabled(String flag, String date, List<String> flags) {
+        Flag f = BY_NAME.get(flag);
+        if (f == null || !SWITCHED.contains(flag)) throw new IllegalArgumentException("not a switched flag: " + flag);
+        if (flags.contains(flag)) return true;
+        if (f.opposite() != null && flags.contains(f.opposite())) return false;
+        return date != null && f.enableDate() != null && date.compareTo(f.enableDate()) >= 0;
     }
 
     private static String oppositeOf(String flag) {

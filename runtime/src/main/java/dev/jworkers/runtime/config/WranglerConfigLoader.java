@@ -18,17 +18,18 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Reads {@code wrangler.jsonc}, {@code wrangler.json} and {@code wrangler.toml}: {@code name},
  * {@code main}, {@code compatibility_date}, {@code compatibility_flags} (checked against
  * {@link CompatibilityFlags}), {@code vars}, {@code limits.cpu_ms}, {@code rules},
- * {@code services}, {@code durable_objects.bindings}, {@code migrations}, and {@code env.<name>}
+ * {@code services}, {@code durable_objects.bindings}, {@code migrations}, {@code triggers.crons},
+ * {@code assets} (see {@link AssetsSection}), and {@code env.<name>}
  * sections; secrets come from {@code .dev.vars}. Every other field is warned about by name, never
  * silently dropped. Errors read {@code <file>: field '<path>': <what is expected>}.
  */
 public final class WranglerConfigLoader {
     public static final Set<String> FILE_NAMES = Set.of("wrangler.jsonc", "wrangler.json", "wrangler.toml");
     private static final Set<String> SUPPORTED = Set.of("name", "main", "compatibility_date", "compatibility_flags", "vars",
-            "limits", "rules", "services", "durable_objects", "migrations", "triggers", "env", "$schema");
+            "limits", "rules", "services", "durable_objects", "migrations", "triggers", "assets", "env", "$schema");
     /** Keys an {@code env.<name>} section may hold. */
     private static final Set<String> ENV_SUPPORTED = Set.of("name", "main", "compatibility_date", "compatibility_flags", "vars",
-            "limits", "rules", "services", "durable_objects", "migrations", "triggers");
+            "limits", "rules", "services", "durable_objects", "migrations", "triggers", "assets");
     /** As in wrangler, an env section does not inherit these from the top level: it brings its own or has none. */
     private static final List<String> NON_INHERITABLE = List.of("vars", "services", "durable_objects");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -63,13 +64,23 @@ public final class WranglerConfigLoader {
         Path dir = file.toAbsolutePath().getParent();
         String name = root.name(where);
         String main = Fields.string(root.node("main"), "main", where, root.field("main"));
-        if (main == null) throw new ConfigException(where + ": field 'main' is required: the path of the Worker's entry module");
-        Path mainPath = dir.resolve(main).normalize();
-        if (!Files.isRegularFile(mainPath)) throw Fields.error(where, root.field("main"), "file not found: " + main);
+        JsonNode assetsNode = root.get("assets");
+        boolean hasAssets = assetsNode != null && !assetsNode.isNull();
+        if (main == null && !hasAssets) {
+            throw new ConfigException(where + ": field 'main' is required: the path of the Worker's entry module"
+                    + " (or give 'assets' for a Worker that only serves static files)");
+        }
+        Path mainPath = main == null ? null : dir.resolve(main).normalize();
+        if (mainPath != null && !Files.isRegularFile(mainPath)) throw Fields.error(where, root.field("main"), "file not found: " + main);
         String date = compatibilityDate(root, where);
         String flagsField = root.field("compatibility_flags");
         List<String> flags = Fields.strings(root.get("compatibility_flags"), where, flagsField);
         CompatibilityFlags.validate(flags, date, where, flagsField, warn);
+        WorkerConfig.Assets assets = null;
+        if (hasAssets) {
+            boolean navigation = CompatibilityFlags.enabled("assets_navigation_prefers_asset_serving", date, flags);
+            assets = AssetsSection.read(assetsNode, where, root.field("assets"), dir, mainPath != null, navigation, warn);
+        }
 
         Bindings.Names names = new Bindings.Names(where);
         Map<String, WorkerConfig.VarValue> vars = vars(root.get("vars"), where, root.field("vars"));
@@ -103,10 +114,29 @@ public final class WranglerConfigLoader {
             }
         }
 
-        Path bundleRoot = mainPath.startsWith(dir) ? dir : mainPath.getParent();
+        if (assets != null && assets.binding() != null) names.claim(assets.binding(), root.field("assets") + ".binding");
+        List<String> crons = crons(root, where, warn);
+        if (mainPath == null) assetsOnlyChecks(root, where, crons, objects, doField);
+
+        Path bundleRoot = mainPath == null || mainPath.startsWith(dir) ? dir : mainPath.getParent();
         if (name == null) name = dir.getFileName() == null ? "worker" : dir.getFileName().toString();
         return new WorkerConfig(name, bundleRoot, mainPath, date, List.copyOf(flags), vars, cpu, rules,
-                List.copyOf(services), List.copyOf(objects), List.copyOf(migrations)).withCrons(crons(root, where, warn));
+                List.copyOf(services), List.copyOf(objects), List.copyOf(migrations)).withCrons(crons).withAssets(assets);
+    }
+
+    /** An assets-only Worker (no {@code main}) has no code: nothing may need it to run any. */
+    private static void assetsOnlyChecks(Layer root, String where, List<String> crons, List<WorkerConfig.DurableObjectBinding> objects,
+                                         String doField) throws ConfigException {
+        if (!crons.isEmpty()) {
+            throw Fields.error(where, root.field("triggers") + ".crons", "cron triggers run the Worker's scheduled() handler,"
+                    + " but this Worker has no script ('main'): give it one, or remove the triggers");
+        }
+        for (int i = 0; i < objects.size(); i++) {
+            if (objects.get(i).scriptName() == null) {
+                throw Fields.error(where, doField + "[" + i + "].class_name", "this Worker has no script ('main') to export class '"
+                        + objects.get(i).className() + "': give it one, or name the Worker that exports it with 'script_name'");
+            }
+        }
     }
 
     /** {@code triggers.crons}: 5-field cron expressions, each checked here so a typo fails at load. */

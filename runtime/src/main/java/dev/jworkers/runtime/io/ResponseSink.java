@@ -17,6 +17,14 @@ public interface ResponseSink {
     /** Starts a streamed (chunked) response. */
     void start(int status, String reason, String headersBlob);
 
+    /**
+     * Starts a streamed response whose body will be exactly {@code length} bytes, so the sink may
+     * frame it with Content-Length rather than chunks; by default, as {@link #start}.
+     */
+    default void startSized(int status, String reason, String headersBlob, long length) {
+        start(status, reason, headersBlob);
+    }
+
     /** Writes one chunk of a streamed response; takes ownership of {@code chunk}. */
     int write(ByteBuf chunk);
 

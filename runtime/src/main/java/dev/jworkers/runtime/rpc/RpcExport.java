@@ -19,9 +19,15 @@ public final class RpcExport {
     final String entrypoint;
     final String actorId;
     final String actorName;
+    /** The static assets of {@link #worker} (an assets binding): they take fetch() only. */
+    final boolean assets;
     private final AtomicInteger refs;
 
     private RpcExport(Shard shard, String worker, int id, String entrypoint, String actorId, String actorName, int refs) {
+        this(shard, worker, id, entrypoint, actorId, actorName, refs, false);
+    }
+
+    private RpcExport(Shard shard, String worker, int id, String entrypoint, String actorId, String actorName, int refs, boolean assets) {
         this.shard = shard;
         this.worker = worker;
         this.id = id;
@@ -29,6 +35,7 @@ public final class RpcExport {
         this.actorId = actorId;
         this.actorName = actorName;
         this.refs = new AtomicInteger(refs);
+        this.assets = assets;
     }
 
     /** An object exported by {@code owner}, with one reference (the one being handed over). */
@@ -45,6 +52,11 @@ public final class RpcExport {
     /** Durable Object {@code actorId} of class {@code className}, exported by {@code worker}, on its owner shard. */
     static RpcExport actor(Shard shard, String worker, String className, String actorId, String actorName) {
         return new RpcExport(shard, worker, 0, className, actorId, actorName, 1);
+    }
+
+    /** The static assets of Worker {@code worker}, served on {@code shard}. */
+    static RpcExport assets(Shard shard, String worker) {
+        return new RpcExport(shard, worker, 0, null, null, null, 1, true);
     }
 
     boolean isEntrypoint() { return id == 0; }
@@ -68,6 +80,7 @@ public final class RpcExport {
     @Override
     public String toString() {
         if (actorId != null) return worker + "#" + entrypoint + "/" + actorId;
+        if (assets) return worker + " (assets)";
         return isEntrypoint() ? worker + (entrypoint == null ? "" : "#" + entrypoint) : worker + "/export " + id;
     }
 }

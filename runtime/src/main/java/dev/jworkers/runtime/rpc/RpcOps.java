@@ -14,6 +14,9 @@ import org.graalvm.polyglot.proxy.ProxyArray;
 import dev.jworkers.runtime.actor.Actor;
 import dev.jworkers.runtime.actor.ActorIds;
 import dev.jworkers.runtime.actor.GatedSink;
+import dev.jworkers.runtime.assets.AssetRequest;
+import dev.jworkers.runtime.assets.AssetServer;
+import dev.jworkers.runtime.assets.AssetWriter;
 import dev.jworkers.runtime.io.RequestContext;
 import dev.jworkers.runtime.io.ResponseSink;
 import dev.jworkers.runtime.shard.Shard;
@@ -57,6 +60,11 @@ public final class RpcOps {
     /** The handle behind a service binding: Worker {@code service}'s entrypoint, on this shard if it is loaded here. */
     public RpcImport serviceHandle(String service, String entrypoint) {
         return new RpcImport(RpcExport.entrypoint(shard.shardFor(service), service, entrypoint));
+    }
+
+    /** The handle behind this Worker's assets binding: its static assets, served on this shard. */
+    public RpcImport assetsHandle() {
+        return new RpcImport(RpcExport.assets(shard, worker.name()));
     }
 
     /** The Durable Object namespaces this Worker's env binds, by index (see {@link #addNamespace}). */
@@ -136,6 +144,7 @@ public final class RpcOps {
     @HostAccess.Export
     public String call(RpcImport target, Value payload, int length, Value caps, int callId) {
         if (target.released()) return "RPC stub used after being disposed.";
+        if (target.export.assets) return "The assets binding has no RPC methods: it takes fetch() only.";
         RpcExport[] exports = exportsOf(caps);
         Call c = new Call(target.export, bytes(payload, length), exports, this, callId, currentRequest());
         Shard to = target.export.shard;
@@ -195,6 +204,13 @@ public final class RpcOps {
         Runnable start = () -> {
             WorkerInstance w = to.shard.worker(to.worker);
             BindingResponse sink = new BindingResponse(this, callId, callerRequest, to.shard);
+            AssetServer assets = to.shard.assets(to.worker);
+            // The assets binding, or a service binding to an assets-only Worker: answered from the files, never by a script.
+            if (assets != null && (to.assets || (!assets.hasScript() && to.actorId == null))) {
+                AssetRequest r = AssetRequest.of(method, url, headers);
+                AssetWriter.write(assets.fetch(r), r, sink, false, to.shard.loop, () -> {});
+                return;
+            }
             if (w == null || w.closed()) {
                 sink.error(503, "The Worker \"" + to.worker + "\" is not running.");
                 return;
@@ -245,6 +261,12 @@ public final class RpcOps {
 
     private static void deliver(Call c) {
         WorkerInstance w = c.target.shard.worker(c.target.worker);
+        AssetServer assets = c.target.shard.assets(c.target.worker);
+        if (w == null && assets != null && !assets.hasScript()) {
+            c.settle(MESSAGE, "The Worker \"" + c.target.worker + "\" has no script (it only serves static assets): it takes fetch() only.",
+                    new RpcExport[0]);
+            return;
+        }
         if (w == null || w.closed()) {
             c.settle(MESSAGE, "The Worker \"" + c.target.worker + "\" is not running.", new RpcExport[0]);
             return;

@@ -4,6 +4,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.jworkers.runtime.assets.AssetRequest;
+import dev.jworkers.runtime.assets.AssetResponse;
+import dev.jworkers.runtime.assets.AssetServer;
+import dev.jworkers.runtime.assets.AssetWriter;
 import dev.jworkers.runtime.io.RequestContext;
 import dev.jworkers.runtime.io.ResponseSink;
 import dev.jworkers.runtime.log.Log;
@@ -167,17 +171,38 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
         String name = endpoint.workerFor(req);
         WorkerInstance worker = name == null ? null : shard.worker(name);
         if (worker == null) {
+            AssetServer assetsOnly = name == null ? null : shard.assets(name);
+            if (assetsOnly != null && !assetsOnly.hasScript()) {
+                // An assets-only Worker: no script, every request is answered from its files.
+                String url = Endpoint.urlOf(req, ctx.channel());
+                fromAssets(assetsOnly, req, url, ex);
+                return;
+            }
             // No route: a listener without a fallback Worker. A routed name is always a loaded Worker,
             // except on a shard still loading while the listener already accepts.
             if (name == null) ex.error(404, NO_ROUTE);
             else ex.error(503, "Worker '" + name + "' is still loading.\n");
             return;
         }
-        RequestContext rc = shard.newRequest(req.method().name(), Endpoint.urlOf(req, ctx.channel()), headersBlob(req.headers()), p.body, ex);
-        ex.rc = rc;
+        String url = Endpoint.urlOf(req, ctx.channel());
         ScheduledTrigger trigger = server.testScheduled ? ScheduledTrigger.of(req.uri()) : null;
+        // Static assets come first unless the Worker is to run first (AssetServer.route decides).
+        if (trigger == null && worker.assets() != null && fromAssets(worker.assets(), req, url, ex)) return;
+        RequestContext rc = shard.newRequest(req.method().name(), url, headersBlob(req.headers()), p.body, ex);
+        ex.rc = rc;
         if (trigger != null) worker.dispatchScheduled(rc, trigger.time(), trigger.cron());
         else worker.dispatch(rc);
+    }
+
+    /** Answers {@code req} from {@code assets} when they take it; false when it goes to the Worker. */
+    private boolean fromAssets(AssetServer assets, HttpRequest req, String url, Exchange ex) {
+        AssetRequest ar = AssetRequest.of(req.method().name(), url, name -> req.headers().get(name));
+        AssetResponse answer = assets.route(ar);
+        if (answer == null) return false;
+        RequestContext rc = shard.newRequest(req.method().name(), url, "", null, ex);
+        ex.rc = rc;
+        AssetWriter.write(answer, ar, ex, true, shard.loop, rc::responseDone);
+        return true;
     }
 
     private static String headersBlob(HttpHeaders headers) {
@@ -351,6 +376,15 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
             if (!head) h.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
             HttpResponse r = new DefaultHttpResponse(HttpVersion.HTTP_1_1, status(status, reason), h);
             ctx.writeAndFlush(r);
+        }
+
+        @Override
+        public void startSized(int status, String reason, String headersBlob, long length) {
+            if (started || gone) return;
+            started = true;
+            HttpHeaders h = headers(headersBlob);
+            h.set(HttpHeaderNames.CONTENT_LENGTH, length);
+            ctx.writeAndFlush(new DefaultHttpResponse(HttpVersion.HTTP_1_1, status(status, reason), h));
         }
 
         @Override

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.graalvm.polyglot.PolyglotException;
 
 import dev.jworkers.runtime.actor.ActorSettings;
+import dev.jworkers.runtime.assets.AssetServer;
 import dev.jworkers.runtime.actor.DurableCommits;
 import dev.jworkers.runtime.io.RequestContext;
 import dev.jworkers.runtime.io.ResponseSink;
@@ -72,6 +73,9 @@ public final class Shard {
     void bindThread() { CURRENT.set(this); }
 
     void addWorker(WorkerInstance w) { workers.put(w.name(), w); }
+
+    /** The static assets of Worker {@code name} (shared by every shard), or null when it has none. */
+    public AssetServer assets(String name) { return group.assets.get(name); }
 
     /** The Worker named {@code name} on this shard, or null (not loaded here yet, or no such Worker). */
     public WorkerInstance worker(String name) { return workers.get(name); }

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import dev.jworkers.runtime.actor.ActorSettings;
 import dev.jworkers.runtime.actor.AlarmIndex;
+import dev.jworkers.runtime.assets.AssetServer;
 import dev.jworkers.runtime.config.WorkerConfig;
 import dev.jworkers.runtime.js.JsEngine;
 import dev.jworkers.runtime.outbound.Outbound;
@@ -51,11 +52,18 @@ public final class ShardGroup implements AutoCloseable {
     public static final int DEFAULT_MAX_QUEUED_CALLS = 10_000;
     final ActorSettings actorSettings;
     final Outbound outbound;
+    /** Worker name -> its static assets, for the Workers that have some (assets-only Workers have no bundle). */
+    final Map<String, AssetServer> assets;
 
-    /** Starts {@code count} event loops; nothing runs on them until {@link #loadFirst}. */
-    public ShardGroup(int count, List<WorkerBundle> bundles, ActorSettings actorSettings, OutboundSettings outbound) {
+    /**
+     * Starts {@code count} event loops; nothing runs on them until {@link #loadFirst}. {@code assets}:
+     * the static assets of the Workers that have some, by Worker name.
+     */
+    public ShardGroup(int count, List<WorkerBundle> bundles, Map<String, AssetServer> assets, ActorSettings actorSettings,
+                      OutboundSettings outbound) {
         this.actorSettings = actorSettings;
         this.outbound = new Outbound(outbound);
+        this.assets = Map.copyOf(assets);
         this.group = new MultiThreadIoEventLoopGroup(count, threads("shard"), ioHandler());
         for (WorkerBundle b : bundles) {
             placement.put(b.config().name(), Math.min(count, b.config().shards()));

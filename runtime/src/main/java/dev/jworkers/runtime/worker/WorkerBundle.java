@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import dev.jworkers.runtime.assets.AssetServer;
 import dev.jworkers.runtime.config.WorkerConfig;
 
 /**
@@ -17,10 +18,17 @@ public final class WorkerBundle {
     private final String entry;
     private final ScriptFormat format;
     private final String entryText;
+    private final AssetServer assets;
     private boolean needsFetch = true;
 
     public WorkerBundle(WorkerConfig config) throws WorkerLoadException {
+        this(config, null);
+    }
+
+    /** With the Worker's static assets (null: none). */
+    public WorkerBundle(WorkerConfig config, AssetServer assets) throws WorkerLoadException {
         this.config = config;
+        this.assets = assets;
         this.fs = new BundleFileSystem(config.root(), config.rules());
         Path main;
         try {
@@ -37,6 +45,9 @@ public final class WorkerBundle {
 
     public BundleFileSystem fs() { return fs; }
 
+    /** The Worker's static assets, or null. */
+    public AssetServer assets() { return assets; }
+
     /** The entry module's path as the Worker sees it, e.g. {@code /worker.js}. */
     public String entry() { return entry; }
 
@@ -47,7 +58,10 @@ public final class WorkerBundle {
     /** Whether loading fails without a fetch handler: true unless only bindings reach the Worker. */
     public boolean needsFetch() { return needsFetch; }
 
-    /** Marks a Worker no listener serves: it may be RPC-only, with no fetch handler. */
+    /**
+     * Marks a Worker that may have no fetch handler: one no listener serves (it may be RPC-only), or
+     * one whose static assets answer requests (its script may only handle, say, cron triggers).
+     */
     public WorkerBundle reachedOnlyByBindings() {
         needsFetch = false;
         return this;

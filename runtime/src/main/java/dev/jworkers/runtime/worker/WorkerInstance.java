@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.jworkers.jsapi.JsApi;
 import dev.jworkers.runtime.actor.Actors;
+import dev.jworkers.runtime.assets.AssetServer;
 import dev.jworkers.runtime.config.WorkerConfig;
 import dev.jworkers.runtime.io.ConsoleOps;
 import dev.jworkers.runtime.io.HttpOps;
@@ -47,6 +48,7 @@ public final class WorkerInstance implements AutoCloseable {
     private final TimerOps timers;
     private final RpcOps rpc;
     private final Actors actors;
+    private final AssetServer assets;
     private Value dispatchFetch;
     private Value dispatchScheduled;
     private boolean closed;
@@ -59,6 +61,7 @@ public final class WorkerInstance implements AutoCloseable {
         this.timers = new TimerOps(shard, this);
         this.rpc = new RpcOps(shard, this);
         this.actors = new Actors(shard, this, bundle.config());
+        this.assets = bundle.assets();
     }
 
     /** Loads the Worker on the calling shard thread; fails with the file, line and reason. */
@@ -92,6 +95,8 @@ public final class WorkerInstance implements AutoCloseable {
         for (WorkerConfig.ServiceBinding s : bundle.config().services()) {
             internal.invokeMember("addServiceBinding", s.binding(), rpc.serviceHandle(s.service(), s.entrypoint()));
         }
+        WorkerConfig.Assets a = bundle.config().assets();
+        if (a != null && a.binding() != null) internal.invokeMember("addAssetsBinding", a.binding(), rpc.assetsHandle());
         for (WorkerConfig.DurableObjectBinding d : bundle.config().durableObjects()) {
             String owner = d.scriptName() != null ? d.scriptName() : name();
             internal.invokeMember("addNamespaceBinding", d.name(), rpc.addNamespace(owner, d.className()));
@@ -214,6 +219,9 @@ public final class WorkerInstance implements AutoCloseable {
     }
 
     public RpcOps rpc() { return rpc; }
+
+    /** The Worker's static assets, or null: requests from listeners try them first (see AssetServer.route). */
+    public AssetServer assets() { return assets; }
 
     /** The Durable Objects this Worker hosts on this shard. */
     public Actors actors() { return actors; }

@@ -93,7 +93,7 @@ class WranglerConfigLoaderTest {
     @Test
     void errorsNameTheFileTheFieldAndWhatIsExpected() {
         var e1 = assertThrows(ConfigException.class, () -> load("wrangler.jsonc", "{\"name\":\"a\"}", new ArrayList<>()));
-        assertTrue(e1.getMessage().endsWith("wrangler.jsonc: field 'main' is required: the path of the Worker's entry module"), e1.getMessage());
+        assertTrue(e1.getMessage().endsWith("wrangler.jsonc: field 'main' is required: the path of the Worker's entry module (or give 'assets' for a Worker that only serves static files)"), e1.getMessage());
         var e2 = assertThrows(ConfigException.class, () -> load("wrangler.jsonc", "{\"main\":\"nope.js\"}", new ArrayList<>()));
         assertTrue(e2.getMessage().contains("field 'main': file not found: nope.js"), e2.getMessage());
         var e3 = assertThrows(ConfigException.class, () -> load("wrangler.jsonc", "{\"main\":\"index.js\",\"compatibility_date\":\"yesterday\"}", new ArrayList<>()));

@@ -92,6 +92,7 @@
     if (serviceWorker) internal.defineGlobal(name, value);
   };
   internal.addServiceBinding = (name, handle) => internal.setBinding(name, internal.makeFetcher(handle));
+  internal.addAssetsBinding = (name, handle) => internal.setBinding(name, internal.makeFetcher(handle, undefined, true));
   internal.workerEnv = () => env;
   internal.moduleExport = (name) => (moduleNs !== null && Object.prototype.hasOwnProperty.call(moduleNs, name) ? moduleNs[name] : undefined);
 
@@ -128,7 +129,10 @@
       });
     }
     if (entrypoint === null && defaultHandlers !== null) return defaultHandlers.fetch(request, env, new ExecutionContext(CTX, id));
-    if (moduleNs === null) return swHandler(request, id);
+    if (moduleNs === null) {
+      if (swHandler === null) throw new TypeError('Handler does not export a fetch() function.');
+      return swHandler(request, id);
+    }
     const ep = internal.entrypoint(entrypoint, id);
     if (typeof ep.target.fetch !== 'function') throw new TypeError('Handler does not export a fetch() function.');
     return ep.handlers ? ep.target.fetch(request, env, ep.ctx) : ep.target.fetch(request);

@@ -387,8 +387,9 @@
   const fetchCalls = new Map();
   const streams = new Map();
 
-  // A service binding, or (with `extra` = { id, name }) a Durable Object stub.
-  function makeFetcher(handle, extra) {
+  // A service binding, or (with `extra` = { id, name }) a Durable Object stub, or (`assets`) the
+  // static assets of this Worker, which take fetch() only.
+  function makeFetcher(handle, extra, assets) {
     const state = { handle, disposed: false };
     const fetcher = {
       fetch(input, init) { return bindingFetch(state, input, init); },
@@ -400,11 +401,14 @@
       get(t, prop) {
         if (hasOwn(t, prop) || typeof prop === 'symbol') return t[prop];
         if (prop === 'then') return undefined;
+        if (assets === true) return noMethod(prop);
         return makePath({ state, promise: null }, [prop]);
       },
     });
   }
   internal.makeFetcher = makeFetcher;
+  // What calling a method other than fetch() on the assets binding gives, as workerd's asset service answers it.
+  const noMethod = (name) => function () { return PromiseCtor.reject(notImplemented(name)); };
 
   async function bindingFetch(state, input, init) {
     const request = new internal.Request(input, init);
