@@ -2,6 +2,8 @@ package dev.jworkers.runtime.assets;
 
 import java.util.function.Function;
 
+import dev.jworkers.runtime.io.HeaderBlob;
+
 /**
  * What the asset server reads of a request.
  *
@@ -28,20 +30,15 @@ public record AssetRequest(String method, String pathname, String search, String
     }
 
     private static String blobHeader(String blob, String name) {
-        String found = null;
-        int i = 0, n = blob.length();
-        while (i < n) {
-            int a = blob.indexOf('\n', i);
-            if (a < 0) break;
-            int b = blob.indexOf('\n', a + 1);
-            if (b < 0) break;
-            if (a - i == name.length() && blob.regionMatches(true, i, name, 0, name.length())) {
-                String v = blob.substring(a + 1, b);
-                found = found == null ? v : found + ", " + v;
-            }
-            i = b + 1;
-        }
-        return found;
+        StringBuilder found = new StringBuilder();
+        boolean[] any = new boolean[1];
+        HeaderBlob.forEach(blob, (n, v) -> {
+            if (!n.equalsIgnoreCase(name)) return;
+            if (any[0]) found.append(", ");
+            found.append(v);
+            any[0] = true;
+        });
+        return any[0] ? found.toString() : null;
     }
 
     boolean readOnly() {

@@ -2,6 +2,7 @@ package dev.jworkers.runtime.outbound;
 
 import java.nio.charset.StandardCharsets;
 
+import dev.jworkers.runtime.io.HeaderBlob;
 import dev.jworkers.runtime.log.Log;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
@@ -10,7 +11,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -144,7 +144,7 @@ final class Exchange {
                 String body = buffered == null ? null : buffered.toString(StandardCharsets.ISO_8859_1);
                 HttpResponse h = head;
                 finish(keepAlive);
-                ops.done(this, 0, h.status().code(), h.status().reasonPhrase(), headersBlob(h.headers()), body);
+                ops.done(this, 0, h.status().code(), h.status().reasonPhrase(), HeaderBlob.of(h.headers()), body);
             } else if (buffered != null && buffered.readableBytes() > WINDOW) {
                 startStreaming();
             }
@@ -169,7 +169,7 @@ final class Exchange {
             buffered.release();
             buffered = null;
         }
-        ops.done(this, 1, h.status().code(), h.status().reasonPhrase(), headersBlob(h.headers()), null);
+        ops.done(this, 1, h.status().code(), h.status().reasonPhrase(), HeaderBlob.of(h.headers()), null);
         if (first != null && state == State.STREAMING) send(first, n);
     }
 
@@ -207,15 +207,6 @@ final class Exchange {
         if (!ch.config().isAutoRead()) ch.config().setAutoRead(true);
         if (reuse) client.release(origin, ch);
         else ch.close();
-    }
-
-    static String headersBlob(HttpHeaders headers) {
-        StringBuilder b = new StringBuilder(256);
-        for (var it = headers.iteratorCharSequence(); it.hasNext(); ) {
-            var e = it.next();
-            b.append(e.getKey()).append('\n').append(e.getValue()).append('\n');
-        }
-        return b.toString();
     }
 
     private static String describe(Throwable t) {

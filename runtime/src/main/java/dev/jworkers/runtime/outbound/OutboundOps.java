@@ -7,6 +7,7 @@ import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Value;
 
 import dev.jworkers.runtime.actor.Actor;
+import dev.jworkers.runtime.io.HeaderBlob;
 import dev.jworkers.runtime.io.RequestContext;
 import dev.jworkers.runtime.shard.Shard;
 import dev.jworkers.runtime.worker.WorkerInstance;
@@ -89,14 +90,9 @@ public final class OutboundOps {
         FullHttpRequest req = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(method), target, content);
         var h = req.headers();
         h.set(HttpHeaderNames.HOST, hostHeader);
-        int i = 0;
-        while (i < headersBlob.length()) {
-            int nl = headersBlob.indexOf('\n', i);
-            int end = headersBlob.indexOf('\n', nl + 1);
-            String name = headersBlob.substring(i, nl);
-            if (!CONNECTION_HEADERS.contains(name.toLowerCase(Locale.ROOT))) h.add(name, headersBlob.substring(nl + 1, end));
-            i = end + 1;
-        }
+        HeaderBlob.forEach(headersBlob, (name, value) -> {
+            if (!CONNECTION_HEADERS.contains(name.toLowerCase(Locale.ROOT))) h.add(name, value);
+        });
         if (length >= 0) h.set(HttpHeaderNames.CONTENT_LENGTH, length);
         return req;
     }

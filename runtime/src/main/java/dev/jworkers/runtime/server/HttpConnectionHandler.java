@@ -8,6 +8,7 @@ import dev.jworkers.runtime.assets.AssetRequest;
 import dev.jworkers.runtime.assets.AssetResponse;
 import dev.jworkers.runtime.assets.AssetServer;
 import dev.jworkers.runtime.assets.AssetWriter;
+import dev.jworkers.runtime.io.HeaderBlob;
 import dev.jworkers.runtime.io.RequestContext;
 import dev.jworkers.runtime.io.ResponseSink;
 import dev.jworkers.runtime.log.Log;
@@ -188,7 +189,7 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
         ScheduledTrigger trigger = server.testScheduled ? ScheduledTrigger.of(req.uri()) : null;
         // Static assets come first unless the Worker is to run first (AssetServer.route decides).
         if (trigger == null && worker.assets() != null && fromAssets(worker.assets(), req, url, ex)) return;
-        RequestContext rc = shard.newRequest(req.method().name(), url, headersBlob(req.headers()), p.body, ex);
+        RequestContext rc = shard.newRequest(req.method().name(), url, HeaderBlob.of(req.headers()), p.body, ex);
         ex.rc = rc;
         if (trigger != null) worker.dispatchScheduled(rc, trigger.time(), trigger.cron());
         else worker.dispatch(rc);
@@ -203,15 +204,6 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
         ex.rc = rc;
         AssetWriter.write(answer, ar, ex, true, shard.loop, rc::responseDone);
         return true;
-    }
-
-    private static String headersBlob(HttpHeaders headers) {
-        StringBuilder b = new StringBuilder(256);
-        for (var it = headers.iteratorCharSequence(); it.hasNext(); ) {
-            var e = it.next();
-            b.append(e.getKey()).append('\n').append(e.getValue()).append('\n');
-        }
-        return b.toString();
     }
 
     /** A malformed request: 400, or 431/414 when a header or the request line is too long. */
@@ -325,20 +317,13 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
 
         private HttpHeaders headers(String blob) {
             HttpHeaders h = HEADERS.newHeaders();
-            int i = 0, n = blob.length();
-            while (i < n) {
-                int a = blob.indexOf('\n', i);
-                if (a < 0) break;
-                int b = blob.indexOf('\n', a + 1);
-                if (b < 0) break;
-                String name = blob.substring(i, a);
+            HeaderBlob.forEach(blob, (name, value) -> {
                 // The server owns framing and connection management.
                 if (!name.equals("content-length") && !name.equals("transfer-encoding") && !name.equals("connection")
                         && !name.equals("keep-alive")) {
-                    h.add(name, blob.substring(a + 1, b));
+                    h.add(name, value);
                 }
-                i = b + 1;
-            }
+            });
             if (!keepAlive) h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             else if (req.protocolVersion().equals(HttpVersion.HTTP_1_0)) h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
             return h;
