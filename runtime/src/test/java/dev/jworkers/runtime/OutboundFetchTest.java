@@ -63,6 +63,10 @@ class OutboundFetchTest {
               }
               return J({ n, bad });
             }
+            case '/unread': {
+              await fetch(o + '/big?n=' + u.searchParams.get('n'));
+              return new Response('left unread');
+            }
             case '/pass-through':
               return fetch(o + '/big?n=' + u.searchParams.get('n'));
             case '/sequential': {
@@ -168,6 +172,14 @@ class OutboundFetchTest {
     byte[] body = r.body();
     assertEquals(n, body.length);
     for (int i = 0; i < n; i += 4093) assertEquals((byte) (i % 251), body[i], "byte " + i);
+  }
+
+  @Test
+  void aBodyLeftUnreadIsCancelledWhenTheRequestEnds() throws Exception {
+    int before = origin.bigCutOff.get();
+    assertEquals("left unread", call("/unread?n=" + (64 * 1024 * 1024)));
+    assertTrue(TestNode.eventually(java.time.Duration.ofSeconds(10), () -> origin.bigCutOff.get() > before),
+        "the origin's 64 MiB answer was cut off once the request was over");
   }
 
   @Test

@@ -28,6 +28,8 @@ import javax.net.ssl.SSLContext;
 final class TestOrigin implements AutoCloseable {
     final HttpServer server;
     final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
+    /** /big answers whose client went away before the end. */
+    final java.util.concurrent.atomic.AtomicInteger bigCutOff = new java.util.concurrent.atomic.AtomicInteger();
 
     private TestOrigin(HttpServer server) {
         this.server = server;
@@ -91,6 +93,8 @@ final class TestOrigin implements AutoCloseable {
                         out.write(chunk, 0, len);
                         i += len;
                     }
+                } catch (IOException gone) {
+                    bigCutOff.incrementAndGet();
                 }
             }
             case "/gzip" -> {

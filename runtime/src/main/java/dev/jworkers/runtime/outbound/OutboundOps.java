@@ -69,7 +69,14 @@ public final class OutboundOps {
                 method + " " + (https ? "https://" : "http://") + hostHeader + target);
         live.put(callId, ex);
         RequestContext rc = shard.currentRequest();
-        if (rc != null) ex.requestId = rc.id;
+        if (rc != null) {
+            ex.requestId = rc.id;
+            // As in workerd, a subrequest belongs to its request: what is still open when the
+            // request is over (response sent, waitUntil settled) is cancelled.
+            rc.onFinish(() -> {
+                if (live.get(callId) == ex) cancel(callId);
+            });
+        }
         Actor from = rc == null ? null : rc.actor();
         if (from != null) {
             // A Durable Object's outgoing request waits at its output gate, like its responses.
