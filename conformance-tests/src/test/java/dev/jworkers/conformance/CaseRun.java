@@ -29,18 +29,33 @@ final class CaseRun {
         List<CaseSpec.Step> oracleSteps = steps.stream().filter(CaseSpec.Step::askOracle).toList();
 
         try (Workspace ws = Workspace.forCase(spec, root, npm); OutboundStub stub = new OutboundStub(spec.outbound())) {
+            // Cloudflare's asset Workers, for workerd to serve a Worker's static assets (skipped with
+            // npm's reason when they cannot be fetched, like the template itself).
+            Path workersShared = workerd != null && !oracleSteps.isEmpty() && ws.hasStaticAssets() ? npm.workersShared() : null;
             List<Answer> ours = new ArrayList<>();
             List<String> ourFailures = new ArrayList<>();
-            List<String> known = new ArrayList<>();
+            Map<String, List<String>> known = new LinkedHashMap<>(); // reason -> steps (first failed check)
             int failingSteps = 0;
-            String ourOrigin;
+            String ourOrigin = null;
             String log = "";
-            try (Server s = Server.jworkers(root, ws.dir, spec.testScheduled(), stub.port())) {
-                ourOrigin = s.origin();
+            Server s = null;
+            String notStarted = null;
+            try {
+                s = Server.jworkers(root, ws.dir, spec.testScheduled(), stub.port());
+            } catch (IOException e) {
+                // Every step fails (known failures stay known); the reason is the server's last words,
+                // with the workspace's (temporary) path left out.
+                notStarted = lastLine(e.getMessage()).replace(ws.dir.toAbsolutePath() + "/", "").strip();
+                log = e.getMessage();
+            }
+            try {
+                if (s != null) ourOrigin = s.origin();
+                String etag = null;
                 for (CaseSpec.Step step : steps) {
-                    Answer a = Answer.send(ourOrigin, step, stub);
+                    Answer a = s == null ? null : Answer.send(ourOrigin, step, stub, etag);
                     ours.add(a);
-                    List<String> failed = Checks.failures(step, a, ourOrigin);
+                    if (a != null && a.header("etag") != null) etag = a.header("etag");
+                    List<String> failed = a == null ? List.of("no answer: the server did not start") : Checks.failures(step, a, ourOrigin);
                     if (step.knownFailure() == null) {
                         if (!failed.isEmpty()) failingSteps++;
                         for (String f : failed) ourFailures.add(label(step) + ": " + f);
@@ -48,15 +63,21 @@ final class CaseRun {
                         ourFailures.add(label(step) + ": passes now, though marked knownFailure (drop the mark)");
                         failingSteps++;
                     } else {
-                        known.add("known failure, " + label(step) + ": " + step.knownFailure() + " (" + failed.get(0) + ")");
+                        known.computeIfAbsent(step.knownFailure(), k -> new ArrayList<>())
+                             .add(a == null ? label(step) : label(step) + " (" + failed.get(0) + ")");
                     }
                 }
-                if (!ourFailures.isEmpty() || !known.isEmpty()) log = s.logTail();
+                if (s != null && (!ourFailures.isEmpty() || !known.isEmpty())) log = s.logTail();
+            } finally {
+                if (s != null) s.close();
             }
-            int passed = steps.size() - known.size() - failingSteps;
-            String oursText = (ourFailures.isEmpty() ? "pass" : "FAIL: " + String.join("; ", ourFailures))
+            int knownSteps = known.values().stream().mapToInt(List::size).sum();
+            int passed = steps.size() - knownSteps - failingSteps;
+            String oursText = (notStarted == null ? "" : "did not start (" + notStarted + "): ")
+                    + (ourFailures.isEmpty() ? "pass" : "FAIL: " + String.join("; ", ourFailures))
                     + " (" + passed + "/" + steps.size() + ")"
-                    + (known.isEmpty() ? "" : "; " + String.join("; ", known));
+                    + known.entrySet().stream().map(k -> "; known failure (" + k.getKey() + "): " + String.join(", ", k.getValue()))
+                           .collect(java.util.stream.Collectors.joining());
 
             List<String> differences = new ArrayList<>();
             String workerdText;
@@ -67,16 +88,21 @@ final class CaseRun {
                 workerdText = "not run: no request applies";
             } else {
                 List<String> theirFailures = new ArrayList<>();
-                try (Server s = Server.workerd(workerd, ws.dir, spec.testScheduled(), stub.port())) {
+                try (Server w = Server.workerd(workerd, ws.dir, spec.testScheduled(), stub.port(), workersShared)) {
+                    String etag = null;
                     for (int i = 0; i < steps.size(); i++) {
                         CaseSpec.Step step = steps.get(i);
                         if (!step.askOracle()) continue;
-                        Answer a = Answer.send(s.origin(), step, stub);
-                        for (String f : Checks.failures(step, a, s.origin())) theirFailures.add(label(step) + ": " + f);
-                        for (String d : Checks.differences(ours.get(i), ourOrigin, a, s.origin(), spec.headersToCompare())) {
+                        Answer a = Answer.send(w.origin(), step, stub, etag);
+                        if (a.header("etag") != null) etag = a.header("etag");
+                        for (String f : Checks.failures(step, a, w.origin())) theirFailures.add(label(step) + ": " + f);
+                        // A known failure here is not compared: its answer is known to be wrong.
+                        if (step.knownFailure() != null || ours.get(i) == null) continue;
+                        for (String d : Checks.differences(ours.get(i), ourOrigin, a, w.origin(), spec.headersToCompare(), step.compareBodyOrTrue())) {
                             differences.add(label(step) + ": " + d);
                         }
                     }
+                    if (!theirFailures.isEmpty()) log += "\nworkerd log:\n" + w.logTail();
                 }
                 workerdOk = theirFailures.isEmpty();
                 workerdText = workerdOk ? "pass (" + oracleSteps.size() + "/" + oracleSteps.size() + ")"
@@ -87,6 +113,12 @@ final class CaseRun {
             }
             return new Row(name, oursText, workerdText, differences, ourFailures.isEmpty() && workerdOk && differences.isEmpty(), log);
         }
+    }
+
+    private static String lastLine(String s) {
+        if (s == null) return "";
+        String t = s.strip();
+        return t.substring(t.lastIndexOf('\n') + 1);
     }
 
     static String label(CaseSpec.Step s) {

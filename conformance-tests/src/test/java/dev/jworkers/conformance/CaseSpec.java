@@ -54,9 +54,15 @@ public record CaseSpec(
             /** False when workerd cannot serve this request the same way; then oracleReason says why. */
             Boolean oracle,
             String oracleReason,
-            /** Why this runtime is known to fail this step's checks; its failure is shown, not fatal. */
-            String knownFailure) {
+            /**
+             * Why this runtime is known to fail this step's checks; its failure is shown, not fatal,
+             * and its answer is not compared with workerd's (whose checks must still pass).
+             */
+            String knownFailure,
+            /** False when the two runtimes' bodies are expected to differ (random values): not compared. */
+            Boolean compareBody) {
         public String methodOrGet() { return method == null ? "GET" : method; }
+        public boolean compareBodyOrTrue() { return compareBody == null || compareBody; }
         public boolean askOracle() { return oracle == null || oracle; }
     }
 
@@ -68,6 +74,8 @@ public record CaseSpec(
             List<String> bodyContains,
             String bodyMatches,
             Map<String, String> headers,
+            /** Response headers that must be present and match these regular expressions (whole value). */
+            Map<String, String> headerMatches,
             /** The outbound requests ("METHOD host/path") the stub must have received during this step, in order. */
             List<String> outbound) {}
 

@@ -32,19 +32,31 @@ final class Checks {
                 if (!Objects.equals(got, want)) out.add(h.getKey() + ": " + got + ", expected " + (want == null ? "none" : want));
             }
         }
+        if (e.headerMatches() != null) {
+            for (Map.Entry<String, String> h : e.headerMatches().entrySet()) {
+                String got = a.header(h.getKey());
+                if (got == null || !Pattern.compile(h.getValue()).matcher(got).matches()) {
+                    out.add(h.getKey() + ": " + got + ", expected to match /" + h.getValue() + "/");
+                }
+            }
+        }
         if (e.outbound() != null && !e.outbound().equals(a.outbound())) {
             out.add("outbound requests " + a.outbound() + ", expected " + e.outbound());
         }
         return out;
     }
 
-    /** Where the two answers differ in status, body (each server's origin read as ${origin}) or the compared headers. */
-    static List<String> differences(Answer ours, String ourOrigin, Answer theirs, String theirOrigin, List<String> headers) {
+    /**
+     * Where the two answers differ in status, body (each server's origin read as ${origin}; unless
+     * {@code compareBody} is false) or the compared headers.
+     */
+    static List<String> differences(Answer ours, String ourOrigin, Answer theirs, String theirOrigin, List<String> headers,
+                                    boolean compareBody) {
         List<String> out = new ArrayList<>();
         if (ours.status() != theirs.status()) out.add("status " + ours.status() + " vs " + theirs.status());
         String a = ours.body().replace(ourOrigin, "${origin}");
         String b = theirs.body().replace(theirOrigin, "${origin}");
-        if (!a.equals(b)) out.add("body " + quote(a) + " vs " + quote(b));
+        if (compareBody && !a.equals(b)) out.add("body " + quote(a) + " vs " + quote(b));
         for (String h : headers) {
             String x = ours.header(h), y = theirs.header(h);
             if (!Objects.equals(x, y)) out.add(h + ": " + x + " vs " + y);

@@ -20,7 +20,9 @@ final class ConformanceTable {
                 .append("Templates from create-cloudflare ").append(NpmCache.CREATE_CLOUDFLARE)
                 .append(" with their npm dependencies (").append(dependencies()).append(")")
                 .append(", workerd ").append(System.getProperty("conformance.workerd", "1.20261117.1"))
-                .append(" as the oracle, TypeScript bundled by esbuild ").append(NpmCache.ESBUILD)
+                .append(" as the oracle (static assets through the router and asset Workers of @cloudflare/workers-shared ")
+                .append(NpmCache.WORKERS_SHARED).append(")")
+                .append(", TypeScript bundled by esbuild ").append(NpmCache.ESBUILD)
                 .append(". Written by `tools/conformance` (`ConformanceTest`).\n\n")
                 .append("| case | this runtime | workerd | differences |\n| --- | --- | --- | --- |\n");
         rows.stream().sorted(Comparator.comparing(CaseRun.Row::name)).forEach(r -> out.append("| `").append(r.name()).append("` | ")

@@ -17,6 +17,12 @@ import java.util.stream.Stream;
 public final class NpmCache {
     public static final String CREATE_CLOUDFLARE = "2.74.0";
     public static final String ESBUILD = "0.28.2";
+    /**
+     * Cloudflare's router and asset Workers (dist/router-worker.mjs, dist/asset-worker.mjs), which
+     * wrangler dev puts in front of a Worker with static assets; the generated workerd config does
+     * the same (WorkerdConfig, StaticAssets).
+     */
+    public static final String WORKERS_SHARED = "0.17.5";
 
     /**
      * The npm packages each template's sources import, pinned exactly: the newest versions in the
@@ -70,6 +76,18 @@ public final class NpmCache {
                 "npm install esbuild@" + ESBUILD);
         if (!Files.isExecutable(bin)) throw new Unavailable("esbuild@" + ESBUILD + " installed without " + bin.getFileName());
         return bin;
+    }
+
+    /** The dist folder of @cloudflare/workers-shared (router-worker.mjs, asset-worker.mjs). */
+    public synchronized Path workersShared() throws Unavailable {
+        Path dir = cache.resolve("workers-shared-" + WORKERS_SHARED);
+        Path dist = dir.resolve("package/dist");
+        if (Files.isRegularFile(dist.resolve("router-worker.mjs")) && Files.isRegularFile(dist.resolve("asset-worker.mjs"))) return dist;
+        String spec = "@cloudflare/workers-shared@" + WORKERS_SHARED;
+        run(dir, List.of("npm", "pack", spec), "npm pack " + spec);
+        run(dir, List.of("tar", "xzf", "cloudflare-workers-shared-" + WORKERS_SHARED + ".tgz"), "unpacking " + spec);
+        if (!Files.isRegularFile(dist.resolve("asset-worker.mjs"))) throw new Unavailable(spec + " has no dist/asset-worker.mjs");
+        return dist;
     }
 
     /**

@@ -50,11 +50,12 @@ public final class Server implements AutoCloseable {
 
     /**
      * workerd, serving a config generated from the same wrangler.jsonc. The scheduled test endpoint
-     * needs Fetcher.scheduled(), which workerd keeps behind an experimental flag.
+     * needs Fetcher.scheduled(), which workerd keeps behind an experimental flag. {@code workersShared}:
+     * the dist folder of @cloudflare/workers-shared for a Worker with static assets, else null.
      */
-    public static Server workerd(Path workerd, Path dir, boolean testScheduled, int stubPort) throws IOException {
+    public static Server workerd(Path workerd, Path dir, boolean testScheduled, int stubPort, Path workersShared) throws IOException {
         int port = freePort();
-        Path config = WorkerdConfig.write(dir, port, stubPort, testScheduled);
+        Path config = WorkerdConfig.write(dir, port, stubPort, testScheduled, workersShared);
         List<String> cmd = new java.util.ArrayList<>(List.of(workerd.toString(), "serve", config.getFileName().toString()));
         if (testScheduled) cmd.add("--experimental");
         return start(cmd, dir, dir.resolve("workerd.log"), port, Duration.ofSeconds(30));

@@ -49,7 +49,14 @@ public final class Workspace implements AutoCloseable {
             boolean bundle = "ts".equals(spec.language());
             Path nodeModules = null;
             Matcher main = MAIN.matcher(config);
-            if (!main.find() && (bundle || spec.template() != null)) throw new IOException("no \"main\" in " + wrangler);
+            if (!main.find()) {
+                // An assets-only Worker (static assets, no script) has nothing to bundle.
+                if (StaticAssets.settings(WorkerdConfig.JSONC.readTree(config)) != null) {
+                    Files.writeString(wrangler, config);
+                    return ws;
+                }
+                if (bundle || spec.template() != null) throw new IOException("no \"main\" in " + wrangler);
+            }
             if (spec.template() != null) {
                 // The Worker's sources: main's folder (src/), not the template's tests and tool configs.
                 Path sources = ws.dir.resolve(main.group(2)).normalize().getParent();
@@ -75,6 +82,13 @@ public final class Workspace implements AutoCloseable {
             ws.close();
             throw e;
         }
+    }
+
+    /** Whether the workspace's wrangler.jsonc (not a runtime.jsonc) declares static assets. */
+    public boolean hasStaticAssets() throws IOException {
+        Path wrangler = dir.resolve("wrangler.jsonc");
+        return !Files.isRegularFile(dir.resolve("runtime.jsonc")) && Files.isRegularFile(wrangler)
+                && StaticAssets.settings(WorkerdConfig.JSONC.readTree(wrangler.toFile())) != null;
     }
 
     /**
