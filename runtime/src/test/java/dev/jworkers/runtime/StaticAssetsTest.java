@@ -274,7 +274,7 @@ class StaticAssetsTest {
     void ifNoneMatchWithTheETagAnswers304WithTheSameHeaders() throws Exception {
         try (TestNode node = assetsOnly(Map.of("a.txt", "hello", "404.html", "gone"), "\"not_found_handling\": \"404-page\"")) {
             String etag = node.get("/a.txt").headers().firstValue("etag").orElseThrow();
-            for (String inm : new String[] {etag, "W/" + etag, "\"other\", " + etag, "*"}) {
+            for (String inm : new String[] {etag, "W/" + etag}) {
                 HttpResponse<String> r = node.send(HttpRequest.newBuilder(node.uri("/a.txt")).header("If-None-Match", inm));
                 assertEquals(304, r.statusCode(), inm);
                 assertEquals("", r.body());
@@ -282,9 +282,12 @@ class StaticAssetsTest {
                 assertEquals(Optional.of("text/plain; charset=utf-8"), r.headers().firstValue("content-type"));
                 assertEquals(Optional.of("public, max-age=0, must-revalidate"), r.headers().firstValue("cache-control"));
             }
-            HttpResponse<String> other = node.send(HttpRequest.newBuilder(node.uri("/a.txt")).header("If-None-Match", "\"nope\""));
-            assertEquals(200, other.statusCode());
-            assertEquals("hello", other.body());
+            // Cloudflare's asset Worker compares the header as one value: another tag, a list or * get the file.
+            for (String inm : new String[] {"\"nope\"", "\"other\", " + etag, "*"}) {
+                HttpResponse<String> other = node.send(HttpRequest.newBuilder(node.uri("/a.txt")).header("If-None-Match", inm));
+                assertEquals(200, other.statusCode(), inm);
+                assertEquals("hello", other.body());
+            }
             // The 404 page has an ETag too, and a client that has it gets 304 (as on Cloudflare).
             HttpResponse<String> page = node.get("/missing");
             assertEquals(404, page.statusCode());
