@@ -102,23 +102,15 @@
     p.resolve(internal.makeResponse(status, reason, headers, responseBody, '', false));
   }
 
-  // A body arriving chunk by chunk; each pull acknowledges what was consumed so far.
   function incoming(id, pending) {
-    let unacked = 0;
-    return new internal.ReadableStream({
-      start(controller) {
-        streams.set(id, { controller, count: (n) => { unacked += n; }, pending });
-      },
-      pull() {
-        if (unacked > 0) { out.ack(id, unacked); unacked = 0; }
-      },
-      cancel() {
+    return internal.hostBodyStream((controller, count) => streams.set(id, { controller, count, pending }),
+      (n) => out.ack(id, n),
+      () => {
         const s = streams.get(id);
         streams.delete(id);
         if (s !== undefined) s.pending.done();
         out.cancel(id);
-      },
-    }, { highWaterMark: 65536, size: (chunk) => chunk.byteLength });
+      });
   }
 
   function streamed(id, event, data) {

@@ -442,16 +442,24 @@
     p.resolve(new internal.Response(internal.isNullBodyStatus(status) ? null : responseBody, init));
   }
 
-  // A response body arriving chunk by chunk; each pull acknowledges what was consumed.
-  function incomingStream(streamId) {
+  // A body the host delivers chunk by chunk (a binding's response, an outbound fetch's): `register`
+  // gets the controller and a counter to call with each chunk's size; each pull acknowledges what
+  // was consumed (`ack(n)`), so the host can send more; `cancel()` when the reader gives up.
+  internal.hostBodyStream = function (register, ack, cancel) {
     let unacked = 0;
     return new internal.ReadableStream({
-      start(controller) { streams.set(streamId, { controller, count: (n) => { unacked += n; } }); },
+      start(controller) { register(controller, (n) => { unacked += n; }); },
       pull() {
-        if (unacked > 0) { rpc.streamAck(streamId, unacked); unacked = 0; }
+        if (unacked > 0) { ack(unacked); unacked = 0; }
       },
-      cancel() { streams.delete(streamId); rpc.streamCancel(streamId); },
+      cancel() { cancel(); },
     }, { highWaterMark: 65536, size: (chunk) => chunk.byteLength });
+  };
+
+  function incomingStream(streamId) {
+    return internal.hostBodyStream((controller, count) => streams.set(streamId, { controller, count }),
+      (n) => rpc.streamAck(streamId, n),
+      () => { streams.delete(streamId); rpc.streamCancel(streamId); });
   }
 
   function streamEvent(streamId, event, data) {
