@@ -69,8 +69,12 @@ public final class AssetServer {
         // Would the assets answer? not_found_handling counts with route patterns, else for a navigation request.
         boolean notFoundCounts = routes != null || (r.navigation() && config.navigationPrefersAssets());
         NotFoundHandling probe = notFoundCounts ? config.notFoundHandling() : NotFoundHandling.NONE;
-        if (resolver.resolve(AssetPath.decode(r.pathname()), probe) == null) return null;
-        return answer(r, config.notFoundHandling());
+        String decoded = AssetPath.decode(r.pathname());
+        AssetResolver.Intent found = resolver.resolve(decoded, probe);
+        if (found == null) return null;
+        // The probe is the answer when it ran with the Worker's own not_found_handling (the default none).
+        NotFoundHandling notFound = config.notFoundHandling();
+        return answer(r, decoded, probe == notFound ? found : resolver.resolve(decoded, notFound));
     }
 
     /** A request through the assets binding: always answered from the assets. */
@@ -80,7 +84,10 @@ public final class AssetServer {
 
     private AssetResponse answer(AssetRequest r, NotFoundHandling notFound) {
         String decoded = AssetPath.decode(r.pathname());
-        AssetResolver.Intent intent = resolver.resolve(decoded, notFound);
+        return answer(r, decoded, resolver.resolve(decoded, notFound));
+    }
+
+    private AssetResponse answer(AssetRequest r, String decoded, AssetResolver.Intent intent) {
         if (intent == null) return AssetResponse.NOT_FOUND;
         if (!r.readOnly()) return AssetResponse.METHOD_NOT_ALLOWED;
         // The canonical spelling: a redirect's destination, or the request's own path re-encoded.

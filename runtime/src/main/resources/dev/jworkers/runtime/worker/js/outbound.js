@@ -65,7 +65,7 @@
         if (s !== undefined) s.controller.error(reason);
       };
       calls.set(id, {
-        resolve(response) { resolve(response); },
+        resolve,
         reject(e) { internal.removeAbortAlgorithm(signal, onAbort); reject(e); },
         done() { internal.removeAbortAlgorithm(signal, onAbort); },
       });
@@ -87,19 +87,16 @@
       return;
     }
     if (kind === 2) { p.reject(new Error(body)); return; }
+    const nullBody = internal.isNullBodyStatus(status);
     let responseBody = null;
-    if (kind === 1) {
+    if (kind === 1 && !nullBody) {
       responseBody = incoming(id, p);
     } else {
       p.done();
-      if (body !== null && body.length > 0) responseBody = internal.latin1Bytes(body);
+      if (kind === 1) out.cancel(id);   // a body where the status allows none: not read
+      else if (!nullBody && body !== null && body.length > 0) responseBody = internal.latin1Bytes(body);
     }
-    const headers = internal.headersFromBlob(headersBlob, true);
-    if (internal.isNullBodyStatus(status) && responseBody !== null) {
-      if (kind === 1) { streams.delete(id); out.cancel(id); }
-      responseBody = null;
-    }
-    p.resolve(internal.makeResponse(status, reason, headers, responseBody, '', false));
+    p.resolve(internal.makeResponse(status, reason, internal.headersFromBlob(headersBlob, true), responseBody, '', false));
   }
 
   function incoming(id, pending) {
@@ -130,11 +127,7 @@
   out.init(answered, streamed);
 
   function finalResponse(response, urls) {
-    if (urls.length === 1) {
-      internal.setResponseUrl(response, urls[0], false);
-    } else {
-      internal.setResponseUrl(response, urls[urls.length - 1], true);
-    }
+    internal.setResponseUrl(response, urls[urls.length - 1], urls.length > 1);
     return response;
   }
 
